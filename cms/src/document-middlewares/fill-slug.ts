@@ -1,0 +1,38 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { slugify } from '@sito/shared';
+
+/** Content types with a slug, and the field it is made from. */
+const SLUG_SOURCES: Record<string, string> = {
+  'api::territory.territory': 'name',
+  'api::opportunity.opportunity': 'title',
+};
+
+/**
+ * Fills an empty slug from the title (or name) on create and update. The admin's uid field does
+ * this in the browser, but entries created through the Document Service (seeds, imports, scripts)
+ * would otherwise have none. A taken slug gets a numeric suffix: "stage-estivo-2".
+ */
+export function fillSlug(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (ctx, next) => {
+    const source = SLUG_SOURCES[ctx.uid];
+    if (!source || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+
+    const params = ctx.params as { data?: Record<string, unknown>; locale?: string; documentId?: string };
+    const data = params.data;
+    const text = data?.[source];
+    if (!data || data.slug || typeof text !== 'string' || ctx.action === 'update') return next();
+
+    const base = slugify(text) || 'voce';
+    let candidate = base;
+    for (let n = 2; ; n += 1) {
+      const taken = await strapi.db.query(ctx.uid).findOne({
+        where: { slug: candidate, ...(params.locale ? { locale: params.locale } : {}) },
+        select: ['documentId'],
+      });
+      if (!taken || taken.documentId === params.documentId) break;
+      candidate = `${base}-${n}`;
+    }
+    data.slug = candidate;
+    return next();
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors.js';
+import { slugSchema } from '../schemas/common.js';
+
+/** Environment variables read as booleans accept the spellings people actually write. */
+export const envBoolean = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://localhost:1337' });
+
+/**
+ * Parses environment variables with a strict schema. Unknown variables are ignored (the process
+ * environment holds many), but every variable the schema names is checked, and the error lists
+ * each wrong one by name with the reason.
+ */
+export function parseEnv<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv, subject: string): z.infer<S> {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  const result = schema.safeParse(picked);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return `${name}: ${issue.message}${name in picked ? ` (got "${picked[name]}")` : ''}`;
+    });
+    throw new ValidationError(subject, problems);
+  }
+  return result.data;
+}
+
+/**
+ * What the site builder reads from its environment.
+ * @see ../../../README.md#configuration
+ */
+export const builderEnvSchema = z.object({
+  /** Slug of the hub (territory) to build, e.g. `cremona`. */
+  SITO_HUB: slugSchema,
+  /** Base URL of the CMS. */
+  SITO_CMS_URL: httpUrl.default('http://localhost:1337'),
+  /** Read-only API token; when unset the builder reads the file the CMS writes (SITO_TOKEN_FILE). */
+  SITO_CMS_TOKEN: z.string().min(16, 'looks too short to be a Strapi API token').optional(),
+  /** Where the CMS stores the builder's token on first boot. */
+  SITO_TOKEN_FILE: z.string().min(1).optional(),
+  /** Public origin the hubs are served from (used for canonical URLs and the sitemap). */
+  SITO_SITE_URL: httpUrl.default('http://localhost:4321'),
+  /** Fail the build on the first invalid entry instead of skipping it. */
+  SITO_STRICT: envBoolean.default(false),
+});
+export type BuilderEnv = z.infer<typeof builderEnvSchema>;
+
+/** Documented development defaults for the first super admin (refused in production). */
+export const DEV_ADMIN = { email: 'admin@sitogiovani.test', password: 'SitoGiovani-2026' } as const;
+
+/** A password Strapi accepts for an admin: 8+ characters with a lowercase, an uppercase letter and a digit. */
+export const adminPasswordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(72, 'must be at most 72 characters')
+  .regex(/[a-z]/, 'must contain a lowercase letter')
+  .regex(/[A-Z]/, 'must contain an uppercase letter')
+  .regex(/\d/, 'must contain a digit');
+
+/** What the CMS reads from its environment, beyond Strapi's own secrets. */
+export const cmsEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection string; when unset the CMS uses the embedded SQLite file. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/sito' })
+    .optional(),
+  /** PostgreSQL schema to use (tests give each run its own). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lowercase identifier').default('public'),
+  /** SQLite file, relative to cms/ or absolute. */
+  DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
+  SITO_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  SITO_ADMIN_PASSWORD: adminPasswordSchema.optional(),
+  SITO_TOKEN_FILE: z.string().min(1).optional(),
+});
+export type CmsEnv = z.infer<typeof cmsEnvSchema>;
