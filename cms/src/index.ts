@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { cmsEnv } from './cms-env';
 import { ensureSuperAdmin } from './bootstrap/admin-user';
@@ -5,6 +6,7 @@ import { ensureBuilderToken } from './bootstrap/builder-token';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicReadAccess } from './bootstrap/public-permissions';
 import { fillSlug } from './document-middlewares/fill-slug';
+import { seedDemoContent } from './seed/demo';
 
 export default {
   /** Document Service middlewares: side effects of content changes, one per file. */
@@ -19,5 +21,9 @@ export default {
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);
     await ensureBuilderToken(strapi, env);
+    if (env.SITO_SEED_DEMO) {
+      const report = await seedDemoContent(strapi, path.join(strapi.dirs.app.root, 'seed', 'demo'));
+      strapi.log.info(`[sito] demo content: ${report.created} entries created, ${report.skipped} already there`);
+    }
   },
 };

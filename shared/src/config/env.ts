@@ -77,5 +77,7 @@ export const cmsEnvSchema = z.object({
   SITO_ADMIN_EMAIL: z.email('must be an email address').optional(),
   SITO_ADMIN_PASSWORD: adminPasswordSchema.optional(),
   SITO_TOKEN_FILE: z.string().min(1).optional(),
+  /** Load the demo content (cms/seed/demo) at boot; `pnpm start` turns it on. */
+  SITO_SEED_DEMO: envBoolean.default(false),
 });
 export type CmsEnv = z.infer<typeof cmsEnvSchema>;

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseOrThrow, territorySchema, type Territory } from '@sito/shared';
+import { SITES_DIR, SITES_DIST } from './paths.ts';
+import { run } from './processes.ts';
+
+export interface HubBuildOptions {
+  hub: string;
+  cmsUrl: string;
+  tokenFile?: string;
+  token?: string;
+  siteUrl?: string;
+  strict?: boolean;
+  outDir?: string;
+  quiet?: boolean;
+}
+
+export interface HubBuildResult {
+  hub: string;
+  outDir: string;
+  ms: number;
+  peakRssKb: number;
+  report: {
+    entries: Record<string, number>;
+    skipped: Array<{ collection: string; entry: string; problems: string[] }>;
+    cmsRequests: number;
+    pagefind?: { pages: number; ms: number; bytes: number };
+  };
+}
+
+/** Builds one hub (fetch, Astro, Pagefind) in its own process, into sites/dist/<hub>/. */
+export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult> {
+  const outDir = options.outDir ?? path.join(SITES_DIST, options.hub);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SITO_HUB: options.hub,
+    SITO_CMS_URL: options.cmsUrl,
+    SITO_OUT_DIR: outDir,
+    SITO_STRICT: options.strict ? '1' : '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (options.token) env.SITO_CMS_TOKEN = options.token;
+  if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
+  if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
+  const astro = path.join(SITES_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const { ms, peakRssKb } = await run(process.execPath, [astro, 'build'], {
+    cwd: SITES_DIR,
+    env,
+    label: `Build of hub "${options.hub}"`,
+    quiet: options.quiet ?? false,
+  });
+  const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
+  return { hub: options.hub, outDir, ms, peakRssKb, report };
+}
+
+/** The published territories: one hub each. */
+export async function listHubs(cmsUrl: string, token: string): Promise<Territory[]> {
+  const response = await fetch(`${cmsUrl}/api/territories?sort=slug:asc&pagination[pageSize]=100`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`Listing territories failed: the CMS answered ${response.status}.`);
+  const body = (await response.json()) as { data: unknown[] };
+  return body.data.map((entry, i) => parseOrThrow(territorySchema, entry, `territory #${i + 1}`));
+}

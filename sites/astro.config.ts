@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+import { loadBuilderConfig } from './src/lib/builder-env';
+import { buildReport } from './src/lib/build-report';
+import { pagefindIntegration } from './src/integrations/pagefind';
+
+/**
+ * One Astro project, built once per hub: SITO_HUB names the territory, and the hub is written to
+ * dist/<hub>/ and served under /<hub>/.
+ */
+const config = loadBuilderConfig();
+const hub = config.SITO_HUB;
+const outDir = path.resolve(process.env.SITO_OUT_DIR ?? `./dist/${hub}`);
+
+export default defineConfig({
+  site: config.SITO_SITE_URL,
+  base: `/${hub}`,
+  trailingSlash: 'always',
+  outDir,
+  cacheDir: `./node_modules/.astro/${hub}`,
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [
+    react(),
+    pagefindIntegration({
+      language: 'it',
+      onIndexed: (stats) => {
+        // The build report sits beside the hub's folder, not inside it: it is for editors, not readers.
+        const report = { ...buildReport(hub), pagefind: stats, finishedAt: new Date().toISOString() };
+        fs.writeFileSync(`${outDir}.report.json`, `${JSON.stringify(report, null, 2)}\n`);
+      },
+    }),
+  ],
+});

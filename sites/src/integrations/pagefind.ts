@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes the built hub with Pagefind's Node API once Astro has written it, so one `astro build`
+ * gives a searchable site. Only elements marked `data-pagefind-body` are indexed.
+ * @see https://pagefind.app/docs/node-api/
+ */
+export function pagefindIntegration(options: { language: string; onIndexed?: (stats: PagefindStats) => void }): AstroIntegration {
+  return {
+    name: 'sito:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
+        const outputPath = path.join(site, 'pagefind');
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        const stats = { pages: added.page_count, ms: performance.now() - started, bytes: await folderSize(outputPath) };
+        logger.info(`indexed ${stats.pages} pages in ${Math.round(stats.ms)} ms (${Math.round(stats.bytes / 1024)} KiB)`);
+        options.onIndexed?.(stats);
+      },
+    },
+  };
+}
+
+export interface PagefindStats {
+  pages: number;
+  ms: number;
+  bytes: number;
+}
+
+async function folderSize(folder: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}

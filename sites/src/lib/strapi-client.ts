@@ -1,0 +1,100 @@
+import { errorResponseSchema, listResponseSchema, type ListResponse } from '@sito/shared';
+
+export interface StrapiClientOptions {
+  baseUrl: string;
+  token: string;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  /** Attempts for network errors and 5xx answers. */
+  attempts?: number;
+  fetch?: typeof fetch;
+}
+
+/** A query string as Strapi reads it: flat bracketed keys, e.g. `filters[territory][slug][$eq]`. */
+export type StrapiQuery = Record<string, string | number>;
+
+export class CmsRequestError extends Error {
+  constructor(message: string, readonly url: string, readonly status?: number) {
+    super(message);
+    this.name = 'CmsRequestError';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The builder's read-only view of the CMS REST API. Every failure becomes an error that says
+ * which URL failed and what to do about it.
+ */
+export function createStrapiClient(options: StrapiClientOptions) {
+  const { baseUrl, token, timeoutMs = 30_000, attempts = 3, fetch: doFetch = fetch } = options;
+  let requests = 0;
+
+  async function getJson(pathname: string, query: StrapiQuery): Promise<unknown> {
+    const url = new URL(pathname, baseUrl);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    for (let attempt = 1; ; attempt += 1) {
+      let response: Response;
+      try {
+        requests += 1;
+        response = await doFetch(url, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (cause) {
+        if (attempt < attempts) {
+          await sleep(250 * 2 ** attempt);
+          continue;
+        }
+        throw new CmsRequestError(
+          `Cannot reach the CMS at ${url.origin} (${(cause as Error).message}). Is it running? \`pnpm start\` starts it.`,
+          url.href,
+        );
+      }
+      if (response.status >= 500 && attempt < attempts) {
+        await sleep(250 * 2 ** attempt);
+        continue;
+      }
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new CmsRequestError(`The CMS answered ${response.status} with something that is not JSON.`, url.href, response.status);
+      }
+      if (!response.ok) {
+        const parsed = errorResponseSchema.safeParse(body);
+        const reason = parsed.success ? parsed.data.error.message : text.slice(0, 200);
+        const hint =
+          response.status === 401 || response.status === 403
+            ? ' The builder token was refused: restart the CMS so it rewrites .sito/builder-token, or check SITO_CMS_TOKEN.'
+            : '';
+        throw new CmsRequestError(`The CMS answered ${response.status} for ${url.pathname}: ${reason}.${hint}`, url.href, response.status);
+      }
+      return body;
+    }
+  }
+
+  /** Fetches every page of a collection, `pageSize` entries at a time, and returns the raw entries. */
+  async function getAll(collection: string, query: StrapiQuery, pageSize = 100): Promise<unknown[]> {
+    const entries: unknown[] = [];
+    for (let page = 1; ; page += 1) {
+      const body = await getJson(`/api/${collection}`, {
+        ...query,
+        'pagination[page]': page,
+        'pagination[pageSize]': pageSize,
+      });
+      const parsed = listResponseSchema.safeParse(body);
+      if (!parsed.success) {
+        throw new CmsRequestError(`The CMS list answer for ${collection} is not in Strapi's shape.`, `/api/${collection}`);
+      }
+      const list: ListResponse = parsed.data;
+      entries.push(...list.data);
+      if (page >= list.meta.pagination.pageCount) return entries;
+    }
+  }
+
+  return { getJson, getAll, requestCount: () => requests };
+}
+
+export type StrapiClient = ReturnType<typeof createStrapiClient>;

@@ -1,0 +1,154 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { DEV_ADMIN } from '@sito/shared';
+import { generateStrapiSecrets } from '../../scripts/lib/cms-secrets.ts';
+import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { freePort } from './net.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL points at a server we may create databases on. */
+export function databasesUnderTest(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * A database of its own for one test CMS: a SQLite file in a temporary folder, or a fresh
+ * PostgreSQL database created through TEST_DATABASE_URL and dropped afterwards.
+ */
+export interface TestDatabase {
+  kind: DatabaseKind;
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: DatabaseKind, dir: string): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    return { kind, env: { DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => {} };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL tests need it.');
+  const name = `sito_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // CREATE DATABASE cannot run inside a transaction: one statement per query.
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    env: { DATABASE_URL: url.href },
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestCms extends RunningCms {
+  dir: string;
+  database: TestDatabase;
+  tokenFile: string;
+  logFile: string;
+  /** The read-only builder token the CMS wrote on boot. */
+  builderToken(): string;
+  /** Stops the CMS (keeping its database) so the same one can be booted again. */
+  restart(extraEnv?: Record<string, string>): Promise<void>;
+  /** Stops the CMS and removes its database and folder. */
+  destroy(): Promise<void>;
+  /** Logs in as the development super admin and returns an admin API client. */
+  admin(): Promise<AdminClient>;
+}
+
+export interface TestCmsOptions {
+  database: DatabaseKind;
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+}
+
+/** Boots a real CMS (`strapi start`) on its own port, database and token file. */
+export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-cms-'));
+  const database = await createTestDatabase(options.database, dir);
+  const tokenFile = path.join(dir, 'builder-token');
+  const logFile = path.join(dir, 'cms.log');
+  const baseEnv = {
+    ...generateStrapiSecrets(),
+    ...database.env,
+    NODE_ENV: 'test',
+    SERVE_ADMIN_PANEL: 'false',
+    SITO_TOKEN_FILE: tokenFile,
+    SITO_SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    ...options.env,
+  };
+  const boot = async (extraEnv: Record<string, string> = {}) =>
+    startCms({ port: await freePort(), env: { ...baseEnv, ...extraEnv }, logFile });
+
+  let running: RunningCms;
+  try {
+    running = await boot();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const cms: TestCms = {
+    get url() {
+      return running.url;
+    },
+    get child() {
+      return running.child;
+    },
+    stop: () => running.stop(),
+    dir,
+    database,
+    tokenFile,
+    logFile,
+    builderToken: () => fs.readFileSync(tokenFile, 'utf8').trim(),
+    async restart(extraEnv) {
+      await running.stop();
+      running = await boot(extraEnv);
+    },
+    async destroy() {
+      await running.stop();
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    admin: () => loginAdmin(running.url),
+  };
+  return cms;
+}
+
+export interface AdminClient {
+  jwt: string;
+  request(method: string, pathname: string, body?: unknown): Promise<{ status: number; body: any }>;
+}
+
+/** Logs in through the admin API (what the admin panel does) as the development super admin. */
+export async function loginAdmin(url: string, email = DEV_ADMIN.email, password = DEV_ADMIN.password): Promise<AdminClient> {
+  const response = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await response.json()) as { data?: { token?: string; accessToken?: string } };
+  const jwt = body.data?.token ?? body.data?.accessToken;
+  if (!response.ok || !jwt) throw new Error(`Admin login failed (${response.status}): ${JSON.stringify(body)}`);
+  return {
+    jwt,
+    async request(method, pathname, payload) {
+      const res = await fetch(`${url}${pathname}`, {
+        method,
+        headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}

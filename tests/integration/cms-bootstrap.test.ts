@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_ADMIN } from '@sito/shared';
+import { databasesUnderTest, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+
+const OPPORTUNITY = 'api::opportunity.opportunity';
+const TERRITORY = 'api::territory.territory';
+
+describe.each(databasesUnderTest())('the CMS on %s', (database) => {
+  let cms: TestCms;
+
+  beforeAll(async () => {
+    cms = await startTestCms({ database });
+  });
+  afterAll(async () => {
+    await cms?.destroy();
+  });
+
+  it('creates the locales on first boot, Italian as the default and English beside it', async () => {
+    const admin = await cms.admin();
+    const { status, body } = await admin.request('GET', '/i18n/locales');
+    expect(status).toBe(200);
+    const codes = (body as Array<{ code: string; isDefault: boolean }>).map((l) => [l.code, l.isDefault]);
+    expect(codes).toEqual(expect.arrayContaining([['it', true], ['en', false]]));
+  });
+
+  it('creates the development super admin from the documented defaults', async () => {
+    const admin = await cms.admin();
+    const { body } = await admin.request('GET', '/admin/users/me');
+    expect(body.data.email).toBe(DEV_ADMIN.email);
+    expect(body.data.roles.map((role: { code: string }) => role.code)).toContain('strapi-super-admin');
+  });
+
+  it('writes a read-only builder token that reads the API and cannot write', async () => {
+    const token = cms.builderToken();
+    expect(token.length).toBeGreaterThan(32);
+    const read = await fetch(`${cms.url}/api/opportunities`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(200);
+    const write = await fetch(`${cms.url}/api/opportunities`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ data: { title: 'Scrittura non permessa', summary: 'Questo non deve essere salvato.' } }),
+    });
+    expect(write.status).toBe(403);
+    const after = await fetch(`${cms.url}/api/opportunities`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await after.json()).meta.pagination.total).toBe(0);
+  });
+
+  it('serves published content to the public, and never drafts', async () => {
+    const admin = await cms.admin();
+    const territory = await admin.request('POST', `/content-manager/collection-types/${TERRITORY}`, {
+      name: 'Informagiovani Prova',
+      slug: 'prova',
+    });
+    expect(territory.status).toBe(201);
+    const territoryId = territory.body.data.documentId;
+    expect((await admin.request('POST', `/content-manager/collection-types/${TERRITORY}/${territoryId}/actions/publish`, {})).status).toBe(200);
+
+    const draft = await admin.request('POST', `/content-manager/collection-types/${OPPORTUNITY}?locale=it`, {
+      title: 'Tirocinio in biblioteca civica',
+      slug: 'tirocinio-biblioteca-civica',
+      summary: 'Sei mesi in biblioteca tra prestiti, catalogazione e laboratori per ragazzi.',
+      deadline: '2099-01-31',
+      territory: { connect: [{ documentId: territoryId }] },
+    });
+    expect(draft.status).toBe(201);
+    const documentId = draft.body.data.documentId;
+
+    const publicList = async (query = '') => {
+      const response = await fetch(`${cms.url}/api/opportunities${query}`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect((await publicList()).body.data).toEqual([]);
+    const drafts = await publicList('?status=draft');
+    expect(drafts.status).toBe(403);
+    expect(drafts.body.error.message).toMatch(/published content only/);
+    expect((await fetch(`${cms.url}/api/opportunities/${documentId}`)).status).toBe(404);
+
+    const published = await admin.request(
+      'POST',
+      `/content-manager/collection-types/${OPPORTUNITY}/${documentId}/actions/publish?locale=it`,
+      {},
+    );
+    expect(published.status).toBe(200);
+    const list = await publicList('?populate[territory][fields][0]=slug');
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ slug: 'tirocinio-biblioteca-civica', territory: { slug: 'prova' } });
+
+    // A later draft edit stays private: the public keeps reading the published version.
+    await admin.request('PUT', `/content-manager/collection-types/${OPPORTUNITY}/${documentId}?locale=it`, {
+      title: 'Titolo in bozza, non ancora pubblicato',
+    });
+    const again = await publicList();
+    expect(again.body.data[0].title).toBe('Tirocinio in biblioteca civica');
+  });
+
+  it('boots again on the same database without creating anything twice', async () => {
+    const tokenBefore = cms.builderToken();
+    fs.rmSync(cms.tokenFile);
+    await cms.restart();
+    const admin = await cms.admin();
+    const users = await admin.request('GET', '/admin/users?pageSize=100');
+    expect(users.body.data.results).toHaveLength(1);
+    const tokens = await admin.request('GET', '/admin/api-tokens');
+    expect(tokens.body.data.filter((t: { name: string }) => t.name === 'sito-site-builder')).toHaveLength(1);
+    const locales = await admin.request('GET', '/i18n/locales');
+    expect(locales.body).toHaveLength(2);
+    // The token file was deleted: the second boot restored the same key from the database.
+    expect(cms.builderToken()).toBe(tokenBefore);
+    const read = await fetch(`${cms.url}/api/territories`, { headers: { Authorization: `Bearer ${tokenBefore}` } });
+    expect(read.status).toBe(200);
+  });
+});
