@@ -98,4 +98,12 @@ if (newestSource > mtime(sharedOut)) {
 
 /** @type {{ main: (args: string[]) => Promise<void> }} */
 const module = await import(path.join(ROOT, 'scripts', `${task}.ts`));
-await module.main(args);
+try {
+  await module.main(args);
+} catch (error) {
+  // Our errors carry messages written for people; the stack only helps with unexpected ones.
+  const err = /** @type {Error} */ (error);
+  console.error(`\n✖ ${err.message}\n`);
+  if (process.env.SITO_DEBUG) console.error(err.stack);
+  process.exit(1);
+}

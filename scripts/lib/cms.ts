@@ -85,6 +85,7 @@ export async function startCms(options: CmsOptions): Promise<RunningCms> {
   if (!(await portIsFree(port))) {
     throw new Error(`Port ${port} is already in use: stop whatever runs there (another \`pnpm start\`?) or set a different port.`);
   }
+  if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
   const child = spawnGroup(process.execPath, [strapiBin(), 'start'], {
     cwd: CMS_DIR,

@@ -39,6 +39,9 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     SITO_STRICT: options.strict ? '1' : '0',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+  // Vite reads these from the environment; a parent that is itself a Vite process (vitest) sets
+  // them, and BASE_URL=/ would silently replace the hub's base path.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   if (options.token) env.SITO_CMS_TOKEN = options.token;
   if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;

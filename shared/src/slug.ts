@@ -1,4 +1,7 @@
-/** Turns an Italian title into a slug: "Tirocinio all'Ufficio Cultura" → "tirocinio-all-ufficio-cultura". */
+/**
+ * Turns an Italian title into a slug: "Tirocinio all'Ufficio Cultura" → "tirocinio-all-ufficio-cultura".
+ * A slug longer than `maxLength` is cut at the last whole word that fits.
+ */
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
     .normalize('NFD')
@@ -6,5 +9,9 @@ export function slugify(text: string, maxLength = 80): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, maxLength).replace(/-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const midWord = slug[maxLength] !== '-';
+  const lastDash = cut.lastIndexOf('-');
+  return (midWord && lastDash > 0 ? cut.slice(0, lastDash) : cut).replace(/-+$/g, '');
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysUntil, isExpired, romeDate, slugify } from '@sito/shared';
+
+describe('deadlines on Italian time', () => {
+  // 23:30 UTC on 30 November is already 1 December in Rome (UTC+1 in winter).
+  const lateEvening = new Date('2026-11-30T23:30:00Z');
+
+  it('reads today in Europe/Rome, not in UTC', () => {
+    expect(romeDate(lateEvening)).toBe('2026-12-01');
+  });
+
+  it('counts the days left, zero on the last day', () => {
+    expect(daysUntil('2026-12-01', lateEvening)).toBe(0);
+    expect(daysUntil('2026-12-08', lateEvening)).toBe(7);
+    expect(daysUntil('2026-11-30', lateEvening)).toBe(-1);
+  });
+
+  it('expires an opportunity the day after its deadline, never one without a deadline', () => {
+    expect(isExpired('2026-12-01', lateEvening)).toBe(false);
+    expect(isExpired('2026-11-30', lateEvening)).toBe(true);
+    expect(isExpired(null, lateEvening)).toBe(false);
+  });
+
+  it('shifts dates across month and year ends', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('slugs', () => {
+  it('strips accents and punctuation from Italian titles', () => {
+    expect(slugify("Tirocinio all'Ufficio Cultura: è aperta la selezione!")).toBe('tirocinio-all-ufficio-cultura-e-aperta-la-selezione');
+  });
+
+  it('never ends with a dash when cut to length', () => {
+    expect(slugify('Servizio civile universale a Casalmaggiore', 17)).toBe('servizio-civile');
+  });
+});

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { opportunitySchema } from '@sito/shared';
+import { strapiLoader } from '../../sites/src/loaders/strapi-loader.ts';
+import { createStrapiClient, type StrapiClient } from '../../sites/src/lib/strapi-client.ts';
+import type { BuildReport } from '../../sites/src/lib/build-report.ts';
+
+/** Answers recorded from a real CMS with the demo content: Lecco's 6 opportunities, 4 per page. */
+const recorded = (page: number) =>
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../fixtures/strapi/lecco-opportunities-page${page}.json`), 'utf8'));
+
+/** A fetch that serves the recorded pages and remembers what was asked. */
+function recordedFetch(edit: (page: number, body: any) => any = (_page, body) => body) {
+  const urls: URL[] = [];
+  const fetchImpl = (async (input: URL | RequestInfo) => {
+    const url = new URL(String(input));
+    urls.push(url);
+    const page = Number(url.searchParams.get('pagination[page]'));
+    return new Response(JSON.stringify(edit(page, recorded(page))), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  }) as typeof fetch;
+  return { fetchImpl, urls };
+}
+
+/** The parts of Astro's loader context the loader uses, kept in memory. */
+function fakeContext() {
+  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
+  const logs: string[] = [];
+  const store = {
+    set: (entry: { id: string; data: Record<string, unknown>; digest?: string }) => (entries.set(entry.id, entry), true),
+    clear: () => entries.clear(),
+  };
+  const logger = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`) };
+  return { context: { store, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) }, entries, logs };
+}
+
+const emptyReport = (): BuildReport => ({ hub: 'lecco', startedAt: '', entries: {}, skipped: [], cmsRequests: 0 });
+
+function loaderFor(client: StrapiClient, strict: boolean, report = emptyReport()) {
+  return strapiLoader({
+    client,
+    collection: 'opportunities',
+    schema: opportunitySchema,
+    query: { locale: 'it', 'filters[territory][slug][$eq]': 'lecco' },
+    describe: (raw) => `opportunity "${String(raw.slug)}" (documentId ${String(raw.documentId)})`,
+    id: (entry) => entry.slug,
+    strict,
+    report,
+  });
+}
+
+const run = (loader: ReturnType<typeof loaderFor>, context: ReturnType<typeof fakeContext>['context']) =>
+  loader.load(context as unknown as Parameters<typeof loader.load>[0]);
+
+describe('the Strapi content loader', () => {
+  it('pages through the collection and stores every valid entry with a digest', async () => {
+    const { fetchImpl, urls } = recordedFetch();
+    const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
+    const { context, entries } = fakeContext();
+    const report = emptyReport();
+    // The recorded answers were made with pageSize 4; the loader asks for 100 but follows pageCount.
+    await run(loaderFor(client, true, report), context);
+    expect(urls.map((u) => u.searchParams.get('pagination[page]'))).toEqual(['1', '2']);
+    expect(urls[0]!.searchParams.get('filters[territory][slug][$eq]')).toBe('lecco');
+    expect(entries.size).toBe(6);
+    expect([...entries.values()].every((entry) => entry.digest)).toBe(true);
+    expect(report.entries.opportunities).toBe(6);
+  });
+
+  it('fails in strict mode on an invalid entry, naming the entry and the field', async () => {
+    const { fetchImpl } = recordedFetch((page, body) => {
+      if (page === 2) body.data[1].deadline = '24/02/2027';
+      return body;
+    });
+    const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
+    const victim = recorded(2).data[1];
+    await expect(run(loaderFor(client, true), fakeContext().context)).rejects.toThrow(
+      new RegExp(`opportunity "${victim.slug}" \\(documentId ${victim.documentId}\\) is invalid:\\n {2}- field "deadline": must be a date`),
+    );
+  });
+
+  it('skips an invalid entry outside strict mode, and reports it', async () => {
+    const { fetchImpl } = recordedFetch((page, body) => {
+      if (page === 1) body.data[0].territory = null;
+      return body;
+    });
+    const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
+    const { context, entries, logs } = fakeContext();
+    const report = emptyReport();
+    await run(loaderFor(client, false, report), context);
+    expect(entries.size).toBe(5);
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ collection: 'opportunities', problems: [expect.stringMatching(/^field "territory"/)] }),
+    ]);
+    expect(logs.some((line) => line.startsWith('warn skipped opportunity'))).toBe(true);
+  });
+
+  it('says what to do when the CMS is down or refuses the token', async () => {
+    const down = createStrapiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 'x'.repeat(32),
+      attempts: 1,
+      fetch: (async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof fetch,
+    });
+    await expect(down.getAll('opportunities', {})).rejects.toThrow(/Cannot reach the CMS at http:\/\/127.0.0.1:9 .*pnpm start/);
+    const refused = createStrapiClient({
+      baseUrl: 'http://cms.test',
+      token: 'x'.repeat(32),
+      fetch: (async () =>
+        new Response(JSON.stringify({ data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } }), {
+          status: 401,
+        })) as typeof fetch,
+    });
+    await expect(refused.getAll('opportunities', {})).rejects.toThrow(/answered 401 .*Missing or invalid credentials.*builder token was refused/);
+  });
+});
