@@ -15,13 +15,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.34.9';
-const MIN_NODE = [22, 12];
+const MIN_NODE = /** @type {const} */ ([22, 12]);
 const TASKS = ['start', 'test', 'bench', 'seed', 'build-hubs', 'serve-hubs'];
 
 const [task, ...args] = process.argv.slice(2);
 if (!task || !TASKS.includes(task)) fail(`Unknown task "${task ?? ''}". Known tasks: ${TASKS.join(', ')}.`);
 
-/** @param {string} message */
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`\n✖ ${message}\n`);
   process.exit(1);
@@ -49,7 +52,8 @@ function needsInstall() {
 
 /** @returns {string[]} the command that runs pnpm 10: the installed one, or npx's. */
 function findPnpm() {
-  if (process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath)) return [process.execPath, process.env.npm_execpath];
+  if (process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath))
+    return [process.execPath, process.env.npm_execpath];
   const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
   if (probe.status === 0 && probe.stdout.trim().startsWith('10.')) return ['pnpm'];
   console.log(`pnpm ${PNPM_VERSION} is not installed: using it through npx.`);

@@ -16,7 +16,8 @@ export async function buildAllHubs(options: { cmsUrl: string; tokenFile: string;
   const hubs = (await listHubs(options.cmsUrl, token)).map((territory) => territory.slug);
   const selected = options.only?.length ? hubs.filter((hub) => options.only!.includes(hub)) : hubs;
   const unknown = options.only?.filter((hub) => !hubs.includes(hub)) ?? [];
-  if (unknown.length) throw new Error(`Unknown hub(s): ${unknown.join(', ')}. Published territories: ${hubs.join(', ')}.`);
+  if (unknown.length)
+    throw new Error(`Unknown hub(s): ${unknown.join(', ')}. Published territories: ${hubs.join(', ')}.`);
   const results = [];
   for (const hub of selected) {
     console.log(`\n▶ Building hub "${hub}"…`);
@@ -45,7 +46,9 @@ export async function main(): Promise<void> {
   await buildAllHubs({
     cmsUrl: env.SITO_CMS_URL,
     tokenFile: env.SITO_TOKEN_FILE,
-    only: env.SITO_HUBS?.split(',').map((s) => s.trim()).filter(Boolean),
+    only: env.SITO_HUBS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     strict: env.SITO_STRICT,
   });
 }

@@ -51,7 +51,9 @@ export function createHubServer(root = SITES_DIST): http.Server {
     }
     assets(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Pagina non trovata</title></head><body><main><h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p></main></body></html>');
+      res.end(
+        '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Pagina non trovata</title></head><body><main><h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p></main></body></html>',
+      );
     });
   });
 }
@@ -60,7 +62,11 @@ export async function serveHubs(port: number, root = SITES_DIST): Promise<http.S
   const server = createHubServer(root);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: the hubs cannot be served there.`) : error),
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is already in use: the hubs cannot be served there.`)
+          : error,
+      ),
     );
     server.listen(port, '127.0.0.1', resolve);
   });

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEV_ADMIN } from '@sito/shared';
 import { buildAllHubs } from './build-hubs.ts';
@@ -26,7 +27,7 @@ export async function main(): Promise<void> {
     logFile: path.join(STATE_DIR, 'cms.log'),
   });
 
-  let server: import('node:http').Server | undefined;
+  let server: Server | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -42,7 +43,9 @@ export async function main(): Promise<void> {
   try {
     const results = await buildAllHubs({ cmsUrl: cms.url, tokenFile: DEFAULT_TOKEN_FILE });
     server = await serveHubs(HUBS_PORT);
-    const login = process.env.SITO_ADMIN_EMAIL ? `${process.env.SITO_ADMIN_EMAIL} (password from SITO_ADMIN_PASSWORD)` : `${DEV_ADMIN.email} / ${DEV_ADMIN.password}`;
+    const login = process.env.SITO_ADMIN_EMAIL
+      ? `${process.env.SITO_ADMIN_EMAIL} (password from SITO_ADMIN_PASSWORD)`
+      : `${DEV_ADMIN.email} / ${DEV_ADMIN.password}`;
     console.log(`
   SITO Giovani is running.
 

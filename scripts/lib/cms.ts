@@ -26,8 +26,7 @@ function digest(paths: string[]): string {
   return hash.digest('hex');
 }
 
-const serverInputs = () =>
-  ['config', 'src', 'package.json', 'tsconfig.json'].map((p) => path.join(CMS_DIR, p));
+const serverInputs = () => ['config', 'src', 'package.json', 'tsconfig.json'].map((p) => path.join(CMS_DIR, p));
 const adminInputs = () => ['src/admin', 'package.json'].map((p) => path.join(CMS_DIR, p));
 const stampFile = (kind: string) => path.join(DIST, `.sito-${kind}.sha256`);
 const stampMatches = (kind: string, value: string) =>
@@ -83,7 +82,9 @@ export async function portIsFree(port: number): Promise<boolean> {
 export async function startCms(options: CmsOptions): Promise<RunningCms> {
   const { port, env, logFile, startTimeoutMs = 120_000 } = options;
   if (!(await portIsFree(port))) {
-    throw new Error(`Port ${port} is already in use: stop whatever runs there (another \`pnpm start\`?) or set a different port.`);
+    throw new Error(
+      `Port ${port} is already in use: stop whatever runs there (another \`pnpm start\`?) or set a different port.`,
+    );
   }
   if (logFile) fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = logFile ? fs.openSync(logFile, 'a') : 'inherit';
@@ -108,5 +109,7 @@ export async function startCms(options: CmsOptions): Promise<RunningCms> {
   }
   await stopGroup(child);
   const tail = logFile && fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4_000) : '';
-  throw new Error(`The CMS did not start on port ${port}${exited ? ' (it exited)' : ''}.${tail ? `\n--- CMS log ---\n${tail}` : ''}`);
+  throw new Error(
+    `The CMS did not start on port ${port}${exited ? ' (it exited)' : ''}.${tail ? `\n--- CMS log ---\n${tail}` : ''}`,
+  );
 }

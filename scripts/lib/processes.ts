@@ -32,7 +32,10 @@ export async function run(
   options: SpawnOptions & { label: string; quiet?: boolean },
 ): Promise<{ ms: number; peakRssKb: number }> {
   const started = performance.now();
-  const child = spawnGroup(command, args, { ...options, stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+  const child = spawnGroup(command, args, {
+    ...options,
+    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -43,7 +46,9 @@ export async function run(
   process.off('SIGINT', onSignal);
   const peakRssKb = peak.stop();
   if (code !== 0) {
-    throw new Error(`${options.label} failed (exit ${code}).${output ? `\n--- last output ---\n${output.slice(-4_000)}` : ''}`);
+    throw new Error(
+      `${options.label} failed (exit ${code}).${output ? `\n--- last output ---\n${output.slice(-4_000)}` : ''}`,
+    );
   }
   return { ms: performance.now() - started, peakRssKb };
 }

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { opportunitySchema, territorySchema } from '@sito/shared';
-import { loadBuilderConfig } from './lib/builder-env';
-import { buildReport } from './lib/build-report';
-import { createStrapiClient } from './lib/strapi-client';
-import { strapiLoader } from './loaders/strapi-loader';
+import { loadBuilderConfig } from './lib/builder-env.ts';
+import { buildReport } from './lib/build-report.ts';
+import { createStrapiClient } from './lib/strapi-client.ts';
+import { strapiLoader } from './loaders/strapi-loader.ts';
 
 const config = loadBuilderConfig();
 const client = createStrapiClient({ baseUrl: config.SITO_CMS_URL, token: config.token });

@@ -34,7 +34,14 @@ describe('a hub built from the live CMS', () => {
     cms = await startTestCms({ database: 'sqlite', seedDemo: true });
     const root = path.join(cms.dir, 'sites');
     for (const hub of ['cremona', 'crema']) {
-      await buildHub({ hub, cmsUrl: cms.url, tokenFile: cms.tokenFile, strict: true, outDir: path.join(root, hub), quiet: true });
+      await buildHub({
+        hub,
+        cmsUrl: cms.url,
+        tokenFile: cms.tokenFile,
+        strict: true,
+        outDir: path.join(root, hub),
+        quiet: true,
+      });
     }
     server = createHubServer(root);
     const port = await freePort();
@@ -49,7 +56,7 @@ describe('a hub built from the live CMS', () => {
     await cms?.destroy();
   });
 
-  it('lists the hub\'s open opportunities on its home page', async () => {
+  it("lists the hub's open opportunities on its home page", async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/`);
     await expect(page.locator('.hub-name').textContent()).resolves.toBe('Informagiovani Cremona');

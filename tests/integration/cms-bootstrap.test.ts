@@ -21,7 +21,12 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     const { status, body } = await admin.request('GET', '/i18n/locales');
     expect(status).toBe(200);
     const codes = (body as Array<{ code: string; isDefault: boolean }>).map((l) => [l.code, l.isDefault]);
-    expect(codes).toEqual(expect.arrayContaining([['it', true], ['en', false]]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['it', true],
+        ['en', false],
+      ]),
+    );
   });
 
   it('creates the development super admin from the documented defaults', async () => {
@@ -54,7 +59,10 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     });
     expect(territory.status).toBe(201);
     const territoryId = territory.body.data.documentId;
-    expect((await admin.request('POST', `/content-manager/collection-types/${TERRITORY}/${territoryId}/actions/publish`, {})).status).toBe(200);
+    expect(
+      (await admin.request('POST', `/content-manager/collection-types/${TERRITORY}/${territoryId}/actions/publish`, {}))
+        .status,
+    ).toBe(200);
 
     const draft = await admin.request('POST', `/content-manager/collection-types/${OPPORTUNITY}?locale=it`, {
       title: 'Tirocinio in biblioteca civica',

@@ -5,16 +5,20 @@ import { startTestCms } from '../helpers/test-cms.ts';
 /** Bad configuration stops the boot with a message that names the variable. */
 describe('CMS configuration', () => {
   it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable', async () => {
-    await expect(startTestCms({ database: 'sqlite', env: { DATABASE_URL: 'mysql://root@127.0.0.1/sito' } })).rejects.toThrow(
-      /DATABASE_URL: must be a postgres:\/\/ URL/,
-    );
+    await expect(
+      startTestCms({ database: 'sqlite', env: { DATABASE_URL: 'mysql://root@127.0.0.1/sito' } }),
+    ).rejects.toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
   it('refuses the documented development password in production', async () => {
     await expect(
       startTestCms({
         database: 'sqlite',
-        env: { NODE_ENV: 'production', SITO_ADMIN_EMAIL: 'coordinamento@example.org', SITO_ADMIN_PASSWORD: DEV_ADMIN.password },
+        env: {
+          NODE_ENV: 'production',
+          SITO_ADMIN_EMAIL: 'coordinamento@example.org',
+          SITO_ADMIN_PASSWORD: DEV_ADMIN.password,
+        },
       }),
     ).rejects.toThrow(/development password/);
   });

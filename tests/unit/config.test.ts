@@ -9,7 +9,11 @@ describe('environment variables', () => {
 
   it('names each wrong variable with what it got', () => {
     expect(() =>
-      parseEnv(builderEnvSchema, { SITO_HUB: 'Crema Centro', SITO_CMS_URL: 'localhost:1337', SITO_STRICT: 'forse' }, 'The site builder environment'),
+      parseEnv(
+        builderEnvSchema,
+        { SITO_HUB: 'Crema Centro', SITO_CMS_URL: 'localhost:1337', SITO_STRICT: 'forse' },
+        'The site builder environment',
+      ),
     ).toThrow(
       /The site builder environment is invalid:\n {2}- SITO_HUB: .* \(got "Crema Centro"\)\n {2}- SITO_CMS_URL: must be an http\(s\) URL.*\n {2}- SITO_STRICT: .*\(got "forse"\)/,
     );

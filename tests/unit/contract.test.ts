@@ -25,7 +25,10 @@ const publishedAttributes = (api: string) =>
     .map(([name]) => name)
     .sort();
 
-const zodFields = (schema: z.ZodObject) => Object.keys(schema.shape).filter((key) => !SYSTEM_FIELDS.includes(key)).sort();
+const zodFields = (schema: z.ZodObject) =>
+  Object.keys(schema.shape)
+    .filter((key) => !SYSTEM_FIELDS.includes(key))
+    .sort();
 
 describe.each([
   ['territory', territorySchema],

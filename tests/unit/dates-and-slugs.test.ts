@@ -29,7 +29,9 @@ describe('deadlines on Italian time', () => {
 
 describe('slugs', () => {
   it('strips accents and punctuation from Italian titles', () => {
-    expect(slugify("Tirocinio all'Ufficio Cultura: è aperta la selezione!")).toBe('tirocinio-all-ufficio-cultura-e-aperta-la-selezione');
+    expect(slugify("Tirocinio all'Ufficio Cultura: è aperta la selezione!")).toBe(
+      'tirocinio-all-ufficio-cultura-e-aperta-la-selezione',
+    );
   });
 
   it('never ends with a dash when cut to length', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blocksSchema, blocksToPlainText, describeIssues, opportunitySchema, parseOrThrow, ValidationError } from '@sito/shared';
+import {
+  blocksSchema,
+  blocksToPlainText,
+  describeIssues,
+  opportunitySchema,
+  parseOrThrow,
+  ValidationError,
+} from '@sito/shared';
 import { opportunityFixture } from '../fixtures/entries.ts';
 
 describe('the published opportunity schema', () => {
@@ -16,7 +23,9 @@ describe('the published opportunity schema', () => {
     expect(result.success).toBe(false);
     const problems = describeIssues(result.error!);
     expect(problems).toContainEqual(expect.stringMatching(/^field "deadline": must be a date written as YYYY-MM-DD/));
-    expect(problems).toContainEqual(expect.stringMatching(/^field "slug": must be lowercase letters, digits and dashes/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^field "slug": must be lowercase letters, digits and dashes/),
+    );
   });
 
   it('requires the territory an opportunity belongs to', () => {
@@ -39,7 +48,10 @@ describe('the published opportunity schema', () => {
 describe('rich text blocks', () => {
   it('refuses links that would run script', () => {
     const result = blocksSchema.safeParse([
-      { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }],
+      },
     ]);
     expect(result.success).toBe(false);
     expect(describeIssues(result.error!)[0]).toMatch(/"\[0\]\.children\[0\]\.url": links must start with http/);
@@ -57,10 +69,19 @@ describe('rich text blocks', () => {
         format: 'unordered',
         children: [
           { type: 'list-item', children: [{ type: 'text', text: 'Età 18-29 anni' }] },
-          { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Diploma' }] }] },
+          {
+            type: 'list',
+            format: 'ordered',
+            children: [{ type: 'list-item', children: [{ type: 'text', text: 'Diploma' }] }],
+          },
         ],
       },
-      { type: 'paragraph', children: [{ type: 'link', url: 'mailto:ig@comune.cremona.it', children: [{ type: 'text', text: 'Scrivici' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'link', url: 'mailto:ig@comune.cremona.it', children: [{ type: 'text', text: 'Scrivici' }] },
+        ],
+      },
     ]);
     expect(blocksToPlainText(blocks)).toBe('Requisiti\n\nEtà 18-29 anni\nDiploma\n\nScrivici');
   });

@@ -8,7 +8,12 @@ import type { BuildReport } from '../../sites/src/lib/build-report.ts';
 
 /** Answers recorded from a real CMS with the demo content: Lecco's 6 opportunities, 4 per page. */
 const recorded = (page: number) =>
-  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../fixtures/strapi/lecco-opportunities-page${page}.json`), 'utf8'));
+  JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, `../fixtures/strapi/lecco-opportunities-page${page}.json`),
+      'utf8',
+    ),
+  );
 
 /** A fetch that serves the recorded pages and remembers what was asked. */
 function recordedFetch(edit: (page: number, body: any) => any = (_page, body) => body) {
@@ -17,7 +22,10 @@ function recordedFetch(edit: (page: number, body: any) => any = (_page, body) =>
     const url = new URL(String(input));
     urls.push(url);
     const page = Number(url.searchParams.get('pagination[page]'));
-    return new Response(JSON.stringify(edit(page, recorded(page))), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify(edit(page, recorded(page))), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
   }) as typeof fetch;
   return { fetchImpl, urls };
 }
@@ -27,11 +35,18 @@ function fakeContext() {
   const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
   const logs: string[] = [];
   const store = {
-    set: (entry: { id: string; data: Record<string, unknown>; digest?: string }) => (entries.set(entry.id, entry), true),
+    set: (entry: { id: string; data: Record<string, unknown>; digest?: string }) => (
+      entries.set(entry.id, entry),
+      true
+    ),
     clear: () => entries.clear(),
   };
   const logger = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`) };
-  return { context: { store, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) }, entries, logs };
+  return {
+    context: { store, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) },
+    entries,
+    logs,
+  };
 }
 
 const emptyReport = (): BuildReport => ({ hub: 'lecco', startedAt: '', entries: {}, skipped: [], cmsRequests: 0 });
@@ -75,7 +90,9 @@ describe('the Strapi content loader', () => {
     const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
     const victim = recorded(2).data[1];
     await expect(run(loaderFor(client, true), fakeContext().context)).rejects.toThrow(
-      new RegExp(`opportunity "${victim.slug}" \\(documentId ${victim.documentId}\\) is invalid:\\n {2}- field "deadline": must be a date`),
+      new RegExp(
+        `opportunity "${victim.slug}" \\(documentId ${victim.documentId}\\) is invalid:\\n {2}- field "deadline": must be a date`,
+      ),
     );
   });
 
@@ -104,15 +121,25 @@ describe('the Strapi content loader', () => {
         throw new TypeError('fetch failed');
       }) as typeof fetch,
     });
-    await expect(down.getAll('opportunities', {})).rejects.toThrow(/Cannot reach the CMS at http:\/\/127.0.0.1:9 .*pnpm start/);
+    await expect(down.getAll('opportunities', {})).rejects.toThrow(
+      /Cannot reach the CMS at http:\/\/127.0.0.1:9 .*pnpm start/,
+    );
     const refused = createStrapiClient({
       baseUrl: 'http://cms.test',
       token: 'x'.repeat(32),
       fetch: (async () =>
-        new Response(JSON.stringify({ data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } }), {
-          status: 401,
-        })) as typeof fetch,
+        new Response(
+          JSON.stringify({
+            data: null,
+            error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' },
+          }),
+          {
+            status: 401,
+          },
+        )) as typeof fetch,
     });
-    await expect(refused.getAll('opportunities', {})).rejects.toThrow(/answered 401 .*Missing or invalid credentials.*builder token was refused/);
+    await expect(refused.getAll('opportunities', {})).rejects.toThrow(
+      /answered 401 .*Missing or invalid credentials.*builder token was refused/,
+    );
   });
 });

@@ -9,9 +9,7 @@ import { DEV_ADMIN, type CmsEnv } from '@sito/shared';
 export async function ensureSuperAdmin(strapi: Core.Strapi, env: CmsEnv): Promise<void> {
   const production = env.NODE_ENV === 'production';
   if (production && env.SITO_ADMIN_PASSWORD === DEV_ADMIN.password) {
-    throw new Error(
-      'SITO_ADMIN_PASSWORD is the documented development password: choose another one for production.',
-    );
+    throw new Error('SITO_ADMIN_PASSWORD is the documented development password: choose another one for production.');
   }
   const email = (env.SITO_ADMIN_EMAIL ?? (production ? undefined : DEV_ADMIN.email))?.toLowerCase();
   const password = env.SITO_ADMIN_PASSWORD ?? (production ? undefined : DEV_ADMIN.password);

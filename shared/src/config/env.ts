@@ -71,7 +71,10 @@ export const cmsEnvSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/sito' })
     .optional(),
   /** PostgreSQL schema to use (tests give each run its own). */
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lowercase identifier').default('public'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lowercase identifier')
+    .default('public'),
   /** SQLite file, relative to cms/ or absolute. */
   DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
   SITO_ADMIN_EMAIL: z.email('must be an email address').optional(),

@@ -9,7 +9,10 @@ import * as pagefind from 'pagefind';
  * gives a searchable site. Only elements marked `data-pagefind-body` are indexed.
  * @see https://pagefind.app/docs/node-api/
  */
-export function pagefindIntegration(options: { language: string; onIndexed?: (stats: PagefindStats) => void }): AstroIntegration {
+export function pagefindIntegration(options: {
+  language: string;
+  onIndexed?: (stats: PagefindStats) => void;
+}): AstroIntegration {
   return {
     name: 'sito:pagefind',
     hooks: {
@@ -22,10 +25,13 @@ export function pagefindIntegration(options: { language: string; onIndexed?: (st
         if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
         const outputPath = path.join(site, 'pagefind');
         const written = await index.writeFiles({ outputPath });
-        if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+        if (written.errors.length > 0)
+          throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
         await pagefind.close();
         const stats = { pages: added.page_count, ms: performance.now() - started, bytes: await folderSize(outputPath) };
-        logger.info(`indexed ${stats.pages} pages in ${Math.round(stats.ms)} ms (${Math.round(stats.bytes / 1024)} KiB)`);
+        logger.info(
+          `indexed ${stats.pages} pages in ${Math.round(stats.ms)} ms (${Math.round(stats.bytes / 1024)} KiB)`,
+        );
         options.onIndexed?.(stats);
       },
     },

@@ -6,7 +6,10 @@ export async function allOpportunities(): Promise<Opportunity[]> {
   const entries = await getCollection('opportunities');
   return entries
     .map((entry) => entry.data)
-    .sort((a, b) => (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.title.localeCompare(b.title, 'it'));
+    .sort(
+      (a, b) =>
+        (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.title.localeCompare(b.title, 'it'),
+    );
 }
 
 /** Opportunities still open on the day of the build. */

@@ -14,9 +14,13 @@ export interface StrapiClientOptions {
 export type StrapiQuery = Record<string, string | number>;
 
 export class CmsRequestError extends Error {
-  constructor(message: string, readonly url: string, readonly status?: number) {
+  readonly url: string;
+  readonly status: number | undefined;
+  constructor(message: string, url: string, status?: number) {
     super(message);
     this.name = 'CmsRequestError';
+    this.url = url;
+    this.status = status;
   }
 }
 
@@ -60,7 +64,11 @@ export function createStrapiClient(options: StrapiClientOptions) {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new CmsRequestError(`The CMS answered ${response.status} with something that is not JSON.`, url.href, response.status);
+        throw new CmsRequestError(
+          `The CMS answered ${response.status} with something that is not JSON.`,
+          url.href,
+          response.status,
+        );
       }
       if (!response.ok) {
         const parsed = errorResponseSchema.safeParse(body);
@@ -69,7 +77,11 @@ export function createStrapiClient(options: StrapiClientOptions) {
           response.status === 401 || response.status === 403
             ? ' The builder token was refused: restart the CMS so it rewrites .sito/builder-token, or check SITO_CMS_TOKEN.'
             : '';
-        throw new CmsRequestError(`The CMS answered ${response.status} for ${url.pathname}: ${reason}.${hint}`, url.href, response.status);
+        throw new CmsRequestError(
+          `The CMS answered ${response.status} for ${url.pathname}: ${reason}.${hint}`,
+          url.href,
+          response.status,
+        );
       }
       return body;
     }
@@ -86,7 +98,10 @@ export function createStrapiClient(options: StrapiClientOptions) {
       });
       const parsed = listResponseSchema.safeParse(body);
       if (!parsed.success) {
-        throw new CmsRequestError(`The CMS list answer for ${collection} is not in Strapi's shape.`, `/api/${collection}`);
+        throw new CmsRequestError(
+          `The CMS list answer for ${collection} is not in Strapi's shape.`,
+          `/api/${collection}`,
+        );
       }
       const list: ListResponse = parsed.data;
       entries.push(...list.data);

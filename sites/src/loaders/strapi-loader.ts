@@ -1,8 +1,8 @@
 import type { Loader } from 'astro/loaders';
 import { describeIssues, ValidationError } from '@sito/shared';
 import type { z } from 'zod';
-import type { StrapiClient, StrapiQuery } from '../lib/strapi-client';
-import type { BuildReport } from '../lib/build-report';
+import type { StrapiClient, StrapiQuery } from '../lib/strapi-client.ts';
+import type { BuildReport } from '../lib/build-report.ts';
 
 export interface StrapiLoaderOptions<S extends z.ZodType> {
   client: StrapiClient;
