@@ -21,9 +21,13 @@ export default {
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);
     await ensureBuilderToken(strapi, env);
-    if (env.SITO_SEED_DEMO) {
-      const report = await seedDemoContent(strapi, path.join(strapi.dirs.app.root, 'seed', 'demo'));
-      strapi.log.info(`[sito] demo content: ${report.created} entries created, ${report.skipped} already there`);
+    const seedDir = env.SITO_SEED_DIR ?? (env.SITO_SEED_DEMO ? path.join(strapi.dirs.app.root, 'seed', 'demo') : null);
+    if (seedDir) {
+      const started = Date.now();
+      const report = await seedDemoContent(strapi, seedDir);
+      strapi.log.info(
+        `[sito] seed ${seedDir}: ${report.created} entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
+      );
     }
   },
 };

@@ -82,5 +82,7 @@ export const cmsEnvSchema = z.object({
   SITO_TOKEN_FILE: z.string().min(1).optional(),
   /** Load the demo content (cms/seed/demo) at boot; `pnpm start` turns it on. */
   SITO_SEED_DEMO: envBoolean.default(false),
+  /** Load seed content from this folder instead (same files as cms/seed/demo); the benchmark uses it. */
+  SITO_SEED_DIR: z.string().min(1).optional(),
 });
 export type CmsEnv = z.infer<typeof cmsEnvSchema>;
