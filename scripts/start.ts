@@ -39,6 +39,11 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  cms.child.once('exit', (code) => {
+    if (stopping) return;
+    console.error(`\nThe CMS stopped unexpectedly (exit ${code}): see .sito/cms.log.`);
+    void stop(1);
+  });
 
   try {
     const results = await buildAllHubs({ cmsUrl: cms.url, tokenFile: DEFAULT_TOKEN_FILE });
@@ -46,15 +51,20 @@ export async function main(): Promise<void> {
     const login = process.env.SITO_ADMIN_EMAIL
       ? `${process.env.SITO_ADMIN_EMAIL} (password from SITO_ADMIN_PASSWORD)`
       : `${DEV_ADMIN.email} / ${DEV_ADMIN.password}`;
-    console.log(`
-  SITO Giovani is running.
-
-    CMS admin     http://localhost:${CMS_PORT}/admin   login: ${login}
-    CMS API       http://localhost:${CMS_PORT}/api/opportunities
-  ${results.map((r) => `  Hub ${r.hub.padEnd(10)}http://localhost:${HUBS_PORT}/${r.hub}/`).join('\n')}
-
-  After editing content, rebuild the hubs with \`pnpm build:hubs\` in another terminal.
-  Press Ctrl-C to stop everything.`);
+    const hubLines = results.map((r) => `  Hub ${r.hub.padEnd(14)} http://localhost:${HUBS_PORT}/${r.hub}/`);
+    console.log(
+      [
+        '',
+        'SITO Giovani is running.',
+        '',
+        `  CMS admin          http://localhost:${CMS_PORT}/admin   login: ${login}`,
+        `  CMS API            http://localhost:${CMS_PORT}/api/opportunities`,
+        ...hubLines,
+        '',
+        'After editing content, rebuild the hubs with `pnpm build:hubs` in another terminal.',
+        'Press Ctrl-C to stop everything.',
+      ].join('\n'),
+    );
   } catch (error) {
     console.error(`\n${(error as Error).message}`);
     await stop(1);
