@@ -3,15 +3,24 @@ import type { Core } from '@strapi/strapi';
 import { cmsEnv } from './cms-env';
 import { ensureSuperAdmin } from './bootstrap/admin-user';
 import { ensureBuilderToken } from './bootstrap/builder-token';
+import { ensureDemoAccounts } from './bootstrap/demo-accounts';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicReadAccess } from './bootstrap/public-permissions';
 import { fillSlug } from './document-middlewares/fill-slug';
+import { territoryGuard } from './document-middlewares/territory-guard';
+import { validateEntry } from './document-middlewares/validate-entry';
+import { registerTenancyConditions } from './tenancy/conditions';
+import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
+import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
   /** Document Service middlewares: side effects of content changes, one per file. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The guard runs first: nothing else happens for a request it refuses.
+    strapi.documents.use(territoryGuard(strapi));
     strapi.documents.use(fillSlug(strapi));
+    strapi.documents.use(validateEntry(strapi));
   },
 
   /** First boot creates what the platform needs; every later boot finds it and changes nothing. */
@@ -21,13 +30,19 @@ export default {
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);
     await ensureBuilderToken(strapi, env);
+    await registerTenancyConditions(strapi);
+    await ensureRoles(strapi);
+    const areas = await ensureThematicAreas(strapi);
+    if (areas > 0) strapi.log.info(`[sito] created ${areas} thematic areas and sections`);
     const seedDir = env.SITO_SEED_DIR ?? (env.SITO_SEED_DEMO ? path.join(strapi.dirs.app.root, 'seed', 'demo') : null);
     if (seedDir) {
       const started = Date.now();
-      const report = await seedDemoContent(strapi, seedDir);
+      const report = await seedDemoContent(strapi, seedDir, { reset: env.SITO_SEED_RESET });
       strapi.log.info(
         `[sito] seed ${seedDir}: ${report.created} entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
       );
     }
+    const demoAccounts = await ensureDemoAccounts(strapi, env);
+    if (demoAccounts > 0) strapi.log.info(`[sito] created ${demoAccounts} demo accounts (see README)`);
   },
 };

@@ -28,3 +28,29 @@ export function isExpired(deadline: string | null, now: Date = new Date()): bool
 export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The UTC instant of a wall-clock time in Rome on a given day, e.g. ("2026-07-01", "09:30") →
+ * "2026-07-01T07:30:00.000Z" (summer time) — what Strapi stores for a `datetime`.
+ */
+export function romeTimeToUtc(isoDate: string, time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const asUtc = Date.parse(`${isoDate}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
+  // Rome's offset at that moment: format the instant in Rome and compare with UTC.
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(new Date(instant));
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    return local - instant;
+  };
+  const firstGuess = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(firstGuess)).toISOString();
+}

@@ -1,27 +1,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { opportunitySchema, territorySchema } from '@sito/shared';
+import {
+  contactPointSchema,
+  eventSchema,
+  linkSchema,
+  newsSchema,
+  openingExceptionSchema,
+  openingHoursSchema,
+  operatorResourceSchema,
+  opportunitySchema,
+  professionSchema,
+  questionSchema,
+  studyPathSchema,
+  territorySchema,
+  testimonialSchema,
+  thematicAreaSchema,
+  tutorialSchema,
+  tutorialStepSchema,
+  venueSchema,
+} from '@sito/shared';
 import type { z } from 'zod';
 
 /**
  * The CMS's schema.json files are the source of truth; the zod schemas in shared/ describe what
- * the API publishes. This fails when one changes without the other.
+ * the API publishes. These fail when one changes without the other.
  */
+const CMS = path.resolve(import.meta.dirname, '../../cms/src');
 const SYSTEM_FIELDS = ['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale'];
 
-const cmsAttributes = (api: string) => {
-  const file = path.resolve(import.meta.dirname, `../../cms/src/api/${api}/content-types/${api}/schema.json`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    attributes: Record<string, { type: string; required?: boolean; relation?: string; mappedBy?: string }>;
-    pluginOptions?: { i18n?: { localized?: boolean } };
-  };
-};
+interface Attribute {
+  type: string;
+  required?: boolean;
+  mappedBy?: string;
+  private?: boolean;
+  enum?: string[];
+  default?: unknown;
+}
+interface SchemaFile {
+  attributes: Record<string, Attribute>;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+}
 
-/** Attributes the public shape carries: inverse relations (mappedBy) are not published. */
-const publishedAttributes = (api: string) =>
-  Object.entries(cmsAttributes(api).attributes)
-    .filter(([, attribute]) => !attribute.mappedBy)
+const readSchema = (file: string) => JSON.parse(fs.readFileSync(path.join(CMS, file), 'utf8')) as SchemaFile;
+
+/** Attributes the public shape carries: inverse relations (mappedBy) and private ones are not published. */
+const publishedAttributes = (schema: SchemaFile) =>
+  Object.entries(schema.attributes)
+    .filter(([, attribute]) => !attribute.mappedBy && !attribute.private)
     .map(([name]) => name)
     .sort();
 
@@ -30,24 +56,73 @@ const zodFields = (schema: z.ZodObject) =>
     .filter((key) => !SYSTEM_FIELDS.includes(key))
     .sort();
 
-describe.each([
-  ['territory', territorySchema],
-  ['opportunity', opportunitySchema],
-] as const)('the %s contract', (api, schema) => {
-  it('has the same fields in schema.json and in the shared zod schema', () => {
-    expect(zodFields(schema)).toEqual(publishedAttributes(api));
-  });
-
-  it('makes required CMS fields non-optional in zod', () => {
-    for (const [name, attribute] of Object.entries(cmsAttributes(api).attributes)) {
-      if (!attribute.required) continue;
-      const field = schema.shape[name as keyof typeof schema.shape] as z.ZodType;
-      expect(field.safeParse(undefined).success, `${api}.${name} is required in the CMS`).toBe(false);
+function checkContract(schema: SchemaFile, zod: z.ZodObject, label: string) {
+  expect(zodFields(zod), `${label}: fields`).toEqual(publishedAttributes(schema));
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (attribute.mappedBy || attribute.private) continue;
+    const field = zod.shape[name] as z.ZodType;
+    if (attribute.required && attribute.default === undefined && attribute.type !== 'boolean') {
+      expect(field.safeParse(undefined).success, `${label}.${name} is required in the CMS`).toBe(false);
+      expect(field.safeParse(null).success, `${label}.${name} is required in the CMS, so never null`).toBe(false);
     }
+    if (attribute.type === 'enumeration') {
+      for (const value of attribute.enum ?? []) {
+        expect(field.safeParse(value).success, `${label}.${name} accepts "${value}"`).toBe(true);
+      }
+      expect(field.safeParse('not-a-value').success, `${label}.${name} refuses values the CMS does not have`).toBe(
+        false,
+      );
+    }
+  }
+}
+
+const CONTENT_TYPES = [
+  ['territory', territorySchema],
+  ['thematic-area', thematicAreaSchema],
+  ['opportunity', opportunitySchema],
+  ['tutorial', tutorialSchema],
+  ['profession', professionSchema],
+  ['event', eventSchema],
+  ['question', questionSchema],
+  ['operator-resource', operatorResourceSchema],
+  ['news', newsSchema],
+] as const;
+
+const COMPONENTS = [
+  ['contact/contact-point', contactPointSchema],
+  ['contact/opening-hours', openingHoursSchema],
+  ['contact/opening-exception', openingExceptionSchema],
+  ['shared/link', linkSchema],
+  ['tutorial/step', tutorialStepSchema],
+  ['profession/study-path', studyPathSchema],
+  ['profession/testimonial', testimonialSchema],
+  ['event/venue', venueSchema],
+] as const;
+
+describe('the contract between schema.json and the shared zod schemas', () => {
+  it('covers every content type the CMS defines', () => {
+    const defined = fs.readdirSync(path.join(CMS, 'api')).sort();
+    expect(CONTENT_TYPES.map(([name]) => name).sort()).toEqual(defined);
   });
 
-  it('carries a locale exactly when the content type is localized', () => {
-    const localized = cmsAttributes(api).pluginOptions?.i18n?.localized === true;
-    expect('locale' in schema.shape).toBe(localized);
+  it.each(CONTENT_TYPES)('holds for %s', (name, zod) => {
+    const schema = readSchema(`api/${name}/content-types/${name}/schema.json`);
+    checkContract(schema, zod as unknown as z.ZodObject, name);
+    const localized = schema.pluginOptions?.i18n?.localized === true;
+    expect('locale' in zod.shape, `${name} carries a locale exactly when it is localized`).toBe(localized);
+  });
+
+  it('covers every component the CMS defines', () => {
+    const defined = fs
+      .readdirSync(path.join(CMS, 'components'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.replace(/\.json$/, ''))
+      .sort();
+    expect(COMPONENTS.map(([name]) => name).sort()).toEqual(defined);
+  });
+
+  it.each(COMPONENTS)('holds for the %s component', (name, zod) => {
+    checkContract(readSchema(`components/${name}.json`), zod as unknown as z.ZodObject, name);
   });
 });

@@ -1,12 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { slugify } from '@sito/shared';
 
-/** Content types with a slug, and the field it is made from. */
-const SLUG_SOURCES: Record<string, string> = {
-  'api::territory.territory': 'name',
-  'api::opportunity.opportunity': 'title',
-};
-
 /**
  * Fills an empty slug from the title (or name) on create and update. The admin's uid field does
  * this in the browser, but entries created through the Document Service (seeds, imports, scripts)
@@ -14,8 +8,12 @@ const SLUG_SOURCES: Record<string, string> = {
  */
 export function fillSlug(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
-    const source = SLUG_SOURCES[ctx.uid];
-    if (!source || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    if (!ctx.uid.startsWith('api::') || (ctx.action !== 'create' && ctx.action !== 'update')) return next();
+    // The field a slug is made from is the uid attribute's targetField in schema.json.
+    const slugAttribute = strapi.getModel(ctx.uid).attributes.slug as
+      { type?: string; targetField?: string } | undefined;
+    const source = slugAttribute?.type === 'uid' ? slugAttribute.targetField : undefined;
+    if (!source) return next();
 
     const params = ctx.params as { data?: Record<string, unknown>; locale?: string; documentId?: string };
     const data = params.data;

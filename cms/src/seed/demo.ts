@@ -1,76 +1,143 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Core } from '@strapi/strapi';
-import { addDays, blocksSchema, parseOrThrow, romeDate, slugSchema } from '@sito/shared';
-import { z } from 'zod';
+import type { Core, UID } from '@strapi/strapi';
+import { addDays, romeDate, romeTimeToUtc } from '@sito/shared';
 
-/** Shape of `cms/seed/demo/territories.json`. */
-const seedTerritoriesSchema = z.array(
-  z.object({ slug: slugSchema, name: z.string().min(2), tagline: z.string().nullable().default(null) }),
-);
+/**
+ * Seed files, in the order they are loaded (an entry may only point at entries loaded before it).
+ * Each is readable JSON: relations are written as slugs, dates relative to the day the seed runs.
+ */
+export const SEED_FILES: Array<{ file: string; uid: UID.ContentType; localized: boolean }> = [
+  { file: 'territories.json', uid: 'api::territory.territory', localized: false },
+  { file: 'opportunities.json', uid: 'api::opportunity.opportunity', localized: true },
+  { file: 'professions.json', uid: 'api::profession.profession', localized: true },
+  { file: 'tutorials.json', uid: 'api::tutorial.tutorial', localized: true },
+  { file: 'events.json', uid: 'api::event.event', localized: true },
+  { file: 'questions.json', uid: 'api::question.question', localized: true },
+  { file: 'operator-resources.json', uid: 'api::operator-resource.operator-resource', localized: true },
+  { file: 'news.json', uid: 'api::news.news', localized: true },
+];
 
-/** Shape of `cms/seed/demo/opportunities.json`: dates are relative to the day the seed runs. */
-const seedOpportunitiesSchema = z.array(
-  z.object({
-    territory: slugSchema,
-    slug: slugSchema,
-    title: z.string().min(3),
-    summary: z.string().min(10),
-    body: blocksSchema,
-    deadlineInDays: z.number().int().nullable(),
-  }),
-);
+/** Which seed keys are relations, and to what. Values are slugs (or arrays of slugs). */
+const RELATIONS: Record<string, UID.ContentType> = {
+  territory: 'api::territory.territory',
+  verifiedBy: 'api::territory.territory',
+  answeredBy: 'api::territory.territory',
+  parent: 'api::territory.territory',
+  thematicArea: 'api::thematic-area.thematic-area',
+  thematicAreas: 'api::thematic-area.thematic-area',
+  relatedOpportunities: 'api::opportunity.opportunity',
+  relatedProfessions: 'api::profession.profession',
+  relatedTutorials: 'api::tutorial.tutorial',
+};
 
-const readSeedFile = <S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> =>
-  parseOrThrow(schema, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), `Seed file ${file}`);
+type Json = Record<string, unknown>;
+type Lookup = (uid: UID.ContentType, slug: string) => Promise<string | undefined>;
+
+/**
+ * Resolves one seed entry into Document Service data: `xInDays` keys become dates relative to
+ * `today`, `{ inDays, time }` becomes a UTC timestamp of that time in Rome, slugs of related
+ * entries become documentIds. Fails naming the entry and the key when a slug is unknown.
+ */
+export async function resolveSeedEntry(entry: Json, today: string, lookup: Lookup, label: string): Promise<Json> {
+  const resolveValue = async (key: string, value: unknown): Promise<[string, unknown]> => {
+    if (key.endsWith('InDays')) {
+      return [key.slice(0, -'InDays'.length), typeof value === 'number' ? addDays(today, value) : null];
+    }
+    if (value && typeof value === 'object' && 'inDays' in value && 'time' in value) {
+      const { inDays, time } = value as { inDays: number; time: string };
+      return [key, romeTimeToUtc(addDays(today, inDays), time)];
+    }
+    const target = RELATIONS[key];
+    if (target && value !== null && value !== undefined) {
+      const slugs = Array.isArray(value) ? (value as string[]) : [value as string];
+      const ids: string[] = [];
+      for (const slug of slugs) {
+        const id = await lookup(target, slug);
+        if (!id) throw new Error(`Seed ${label}: "${key}" points at "${slug}", which does not exist in ${target}.`);
+        ids.push(id);
+      }
+      return [key, Array.isArray(value) ? ids : ids[0]];
+    }
+    if (Array.isArray(value)) {
+      return [key, await Promise.all(value.map((item) => (isPlainObject(item) ? resolveNested(item) : item)))];
+    }
+    if (isPlainObject(value) && !('type' in value)) return [key, await resolveNested(value)];
+    return [key, value];
+  };
+  const resolveNested = async (object: Json): Promise<Json> =>
+    Object.fromEntries(await Promise.all(Object.entries(object).map(([k, v]) => resolveValue(k, v))));
+  return resolveNested(entry);
+}
+
+const isPlainObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 
 export interface SeedReport {
   created: number;
   skipped: number;
+  byFile: Record<string, number>;
 }
 
 /**
- * Loads the demo content through the Document Service, published. Idempotent: an entry whose slug
- * already exists is left as it is, so running it again changes nothing.
+ * Loads the seed folder through the Document Service, every entry published. Idempotent: an entry
+ * whose slug already exists is left as it is. With `reset`, the seeded types are emptied first,
+ * which restores the demo content from scratch.
  */
-export async function seedDemoContent(strapi: Core.Strapi, dir: string, today = romeDate()): Promise<SeedReport> {
-  const territories = readSeedFile(dir, 'territories.json', seedTerritoriesSchema);
-  const opportunities = readSeedFile(dir, 'opportunities.json', seedOpportunitiesSchema);
-  const report: SeedReport = { created: 0, skipped: 0 };
-
-  const territoryIds = new Map<string, string>();
-  for (const territory of territories) {
-    const documents = strapi.documents('api::territory.territory');
-    const existing = await documents.findFirst({ filters: { slug: territory.slug }, fields: ['slug'] });
-    if (existing) {
-      territoryIds.set(territory.slug, existing.documentId);
-      report.skipped += 1;
-      continue;
+export async function seedDemoContent(
+  strapi: Core.Strapi,
+  dir: string,
+  { today = romeDate(), reset = false }: { today?: string; reset?: boolean } = {},
+): Promise<SeedReport> {
+  const report: SeedReport = { created: 0, skipped: 0, byFile: {} };
+  if (reset) {
+    for (const { uid } of [...SEED_FILES].reverse()) {
+      const all = await strapi.db.query(uid).findMany({ select: ['documentId'] });
+      for (const documentId of new Set(all.map((row: { documentId: string }) => row.documentId))) {
+        await strapi.documents(uid).delete({ documentId, locale: '*' } as never);
+      }
     }
-    const created = await documents.create({ data: territory, status: 'published' });
-    territoryIds.set(territory.slug, created.documentId);
-    report.created += 1;
   }
 
-  for (const { territory, deadlineInDays, ...fields } of opportunities) {
-    const territoryId = territoryIds.get(territory);
-    if (!territoryId) throw new Error(`Seed opportunity "${fields.slug}" names an unknown territory "${territory}".`);
-    const documents = strapi.documents('api::opportunity.opportunity');
-    const existing = await documents.findFirst({ filters: { slug: fields.slug }, locale: 'it', fields: ['slug'] });
-    if (existing) {
-      report.skipped += 1;
-      continue;
+  const cache = new Map<string, string>();
+  const lookup: Lookup = async (uid, slug) => {
+    const key = `${uid}:${slug}`;
+    if (!cache.has(key)) {
+      const row = await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] });
+      if (row) cache.set(key, row.documentId);
     }
-    await documents.create({
-      locale: 'it',
-      status: 'published',
-      data: {
-        ...fields,
-        deadline: deadlineInDays === null ? null : addDays(today, deadlineInDays),
-        territory: territoryId,
-      },
-    });
-    report.created += 1;
+    return cache.get(key);
+  };
+
+  for (const { file, uid, localized } of SEED_FILES) {
+    const fullPath = path.join(dir, file);
+    if (!fs.existsSync(fullPath)) continue;
+    const entries = JSON.parse(fs.readFileSync(fullPath, 'utf8')) as Json[];
+    if (!Array.isArray(entries)) throw new Error(`Seed file ${file} must hold a JSON array.`);
+    let created = 0;
+    // Parents first: an antenna points at its hub.
+    const ordered = [...entries].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
+    for (const entry of ordered) {
+      const label = `${file} "${String(entry.slug)}"`;
+      if (typeof entry.slug !== 'string') throw new Error(`Seed ${file}: every entry needs a slug.`);
+      if (await lookup(uid, entry.slug)) {
+        report.skipped += 1;
+        continue;
+      }
+      const data = await resolveSeedEntry(entry, today, lookup, label);
+      try {
+        const document = await strapi.documents(uid).create({
+          data,
+          status: 'published',
+          ...(localized ? { locale: 'it' } : {}),
+        } as never);
+        cache.set(`${uid}:${entry.slug}`, (document as { documentId: string }).documentId);
+      } catch (error) {
+        throw new Error(`Seed ${label} was refused: ${(error as Error).message}`, { cause: error });
+      }
+      created += 1;
+    }
+    report.created += created;
+    report.byFile[file] = created;
   }
   return report;
 }

@@ -84,5 +84,7 @@ export const cmsEnvSchema = z.object({
   SITO_SEED_DEMO: envBoolean.default(false),
   /** Load seed content from this folder instead (same files as cms/seed/demo); the benchmark uses it. */
   SITO_SEED_DIR: z.string().min(1).optional(),
+  /** Empty the seeded content types before seeding: restores the demo content from scratch. */
+  SITO_SEED_RESET: envBoolean.default(false),
 });
 export type CmsEnv = z.infer<typeof cmsEnvSchema>;

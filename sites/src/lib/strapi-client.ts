@@ -13,6 +13,22 @@ export interface StrapiClientOptions {
 /** A query string as Strapi reads it: flat bracketed keys, e.g. `filters[territory][slug][$eq]`. */
 export type StrapiQuery = Record<string, string | number>;
 
+/**
+ * Flattens a nested query object into Strapi's bracket notation, as `qs` would:
+ * `{ populate: { territory: { fields: ['slug'] } } }` → `populate[territory][fields][0]=slug`.
+ */
+export function toStrapiQuery(query: Record<string, unknown>, prefix = ''): StrapiQuery {
+  const out: StrapiQuery = {};
+  for (const [key, value] of Object.entries(query)) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    if (value === undefined) continue;
+    if (value !== null && typeof value === 'object')
+      Object.assign(out, toStrapiQuery(value as Record<string, unknown>, name));
+    else out[name] = typeof value === 'boolean' ? String(value) : (value as string | number);
+  }
+  return out;
+}
+
 export class CmsRequestError extends Error {
   readonly url: string;
   readonly status: number | undefined;

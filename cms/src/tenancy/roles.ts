@@ -1,0 +1,122 @@
+import type { Core, UID } from '@strapi/strapi';
+import { CONDITIONS } from './conditions';
+import { EDITORIAL_TYPES, ROLE_CODES, TERRITORY, THEMATIC_AREA } from './scope';
+
+const CM = 'plugin::content-manager.explorer';
+const ACTIONS = {
+  create: `${CM}.create`,
+  read: `${CM}.read`,
+  update: `${CM}.update`,
+  delete: `${CM}.delete`,
+  publish: `${CM}.publish`,
+};
+
+/** Territory fields only a regional editor may change: identity, hosting and who operates it. */
+const TERRITORY_FIELDS_RESERVED = ['name', 'slug', 'kind', 'parent', 'hostname', 'operators'];
+
+interface PermissionInput {
+  action: string;
+  subject?: UID.ContentType;
+  properties?: { fields?: string[]; locales?: string[] };
+  conditions?: string[];
+}
+
+const UPLOAD_PERMISSIONS: PermissionInput[] = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+].map((action) => ({ action }));
+
+function permission(
+  strapi: Core.Strapi,
+  action: string,
+  subject: UID.ContentType,
+  conditions: string[] = [],
+  omit: string[] = [],
+): PermissionInput {
+  const registered = strapi.service('admin::permission').actionProvider.get(action);
+  const [withFields] = strapi
+    .service('admin::content-type')
+    .getPermissionsWithNestedFields([{ ...registered, subjects: [subject] }]) as Array<{
+    properties: { fields?: string[] };
+  }>;
+  const fields = withFields?.properties.fields?.filter(
+    (field) => !omit.some((o) => field === o || field.startsWith(`${o}.`)),
+  );
+  const localized = (strapi.getModel(subject).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n
+    ?.localized;
+  return {
+    action,
+    subject,
+    properties: {
+      ...(action === ACTIONS.delete || action === ACTIONS.publish ? {} : { fields }),
+      ...(localized ? { locales: ['it', 'en'] } : {}),
+    },
+    conditions,
+  };
+}
+
+/** Operators: their territories' entries, regional entries read-only, their own territory's contacts and branding. */
+function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
+  const mine = [CONDITIONS.inMyTerritories];
+  return [
+    ...EDITORIAL_TYPES.flatMap((uid) => [
+      permission(strapi, ACTIONS.read, uid, [CONDITIONS.inMyTerritories, CONDITIONS.isRegional]),
+      permission(strapi, ACTIONS.create, uid, mine),
+      permission(strapi, ACTIONS.update, uid, mine),
+      permission(strapi, ACTIONS.delete, uid, mine),
+      permission(strapi, ACTIONS.publish, uid, mine),
+    ]),
+    permission(strapi, ACTIONS.read, TERRITORY, [CONDITIONS.isMyTerritory]),
+    permission(strapi, ACTIONS.update, TERRITORY, [CONDITIONS.isMyTerritory], TERRITORY_FIELDS_RESERVED),
+    permission(strapi, ACTIONS.publish, TERRITORY, [CONDITIONS.isMyTerritory]),
+    permission(strapi, ACTIONS.read, THEMATIC_AREA),
+    ...UPLOAD_PERMISSIONS,
+  ];
+}
+
+/** Regional editors: everything, in every territory, plus regional content and thematic areas. */
+function regionalEditorPermissions(strapi: Core.Strapi): PermissionInput[] {
+  return [
+    ...[...EDITORIAL_TYPES, TERRITORY, THEMATIC_AREA].flatMap((uid) =>
+      Object.values(ACTIONS).map((action) => permission(strapi, action, uid)),
+    ),
+    ...UPLOAD_PERMISSIONS,
+  ];
+}
+
+/**
+ * Creates the platform's roles on first boot and keeps their permissions as defined here on every
+ * boot (changes made to these two roles in the admin are reset: define them in code).
+ */
+export async function ensureRoles(strapi: Core.Strapi): Promise<Record<'operator' | 'regionalEditor', number>> {
+  const roles = strapi.service('admin::role');
+  const definitions = [
+    {
+      key: 'regionalEditor' as const,
+      code: ROLE_CODES.regionalEditor,
+      name: 'Redazione regionale',
+      description: 'Gestisce i contenuti regionali e quelli di ogni territorio della rete.',
+      permissions: regionalEditorPermissions(strapi),
+    },
+    {
+      key: 'operator' as const,
+      code: ROLE_CODES.operator,
+      name: 'Operatore territoriale',
+      description: 'Gestisce solo i contenuti dei propri territori; legge quelli regionali.',
+      permissions: operatorPermissions(strapi),
+    },
+  ];
+  const ids = {} as Record<'operator' | 'regionalEditor', number>;
+  for (const definition of definitions) {
+    let role = await roles.findOne({ code: definition.code });
+    if (!role)
+      role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
+    await roles.assignPermissions(role.id, definition.permissions);
+    ids[definition.key] = role.id;
+  }
+  return ids;
+}

@@ -1,0 +1,48 @@
+import type { Core, UID } from '@strapi/strapi';
+
+/** Content types that belong to a territory (or are regional). Operators work on these. */
+export const EDITORIAL_TYPES: UID.ContentType[] = [
+  'api::opportunity.opportunity',
+  'api::tutorial.tutorial',
+  'api::profession.profession',
+  'api::event.event',
+  'api::question.question',
+  'api::operator-resource.operator-resource',
+  'api::news.news',
+];
+export const TERRITORY: UID.ContentType = 'api::territory.territory';
+export const THEMATIC_AREA: UID.ContentType = 'api::thematic-area.thematic-area';
+
+export const ROLE_CODES = {
+  superAdmin: 'strapi-super-admin',
+  regionalEditor: 'sito-regional-editor',
+  operator: 'sito-territory-operator',
+} as const;
+
+export interface AdminUserLike {
+  id: number | string;
+  roles?: Array<{ code?: string }>;
+}
+
+export interface TerritoryScope {
+  /** Super admins and regional editors manage every territory and regional content. */
+  unrestricted: boolean;
+  /** documentIds of the territories the user operates. */
+  territories: string[];
+}
+
+/** The territories an admin user may work on: those that list the user among their operators. */
+export async function territoriesOf(strapi: Core.Strapi, userId: number | string): Promise<string[]> {
+  const rows = await strapi.db
+    .query(TERRITORY)
+    .findMany({ where: { operators: { id: userId } }, select: ['documentId'] });
+  return [...new Set(rows.map((row: { documentId: string }) => row.documentId))];
+}
+
+export async function territoryScope(strapi: Core.Strapi, user: AdminUserLike): Promise<TerritoryScope> {
+  const codes = (user.roles ?? []).map((role) => role.code);
+  if (codes.includes(ROLE_CODES.superAdmin) || codes.includes(ROLE_CODES.regionalEditor)) {
+    return { unrestricted: true, territories: [] };
+  }
+  return { unrestricted: false, territories: await territoriesOf(strapi, user.id) };
+}

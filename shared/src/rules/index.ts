@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { clockTimeSchema, emailSchema, phoneSchema, webUrlSchema } from '../schemas/common.js';
+
+/**
+ * Editorial rules the CMS enforces on every create and update, with messages for operators
+ * (in Italian, naming the field). Pure functions over the entry's data, so they are tested here
+ * and reused wherever entries are checked.
+ */
+export interface Problem {
+  /** Dotted path of the field, e.g. `contactPoints.0.openingHours.1.closes`. */
+  field: string;
+  message: string;
+}
+
+type Data = Record<string, unknown>;
+
+const URL_FIELDS = new Set(['applyUrl', 'sourceUrl', 'onlineUrl', 'registrationUrl', 'url', 'website']);
+const EMAIL_FIELDS = new Set(['applyEmail', 'email']);
+const PHONE_FIELDS = new Set(['phone']);
+const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'answer', 'description']);
+const SAFE_LINK = /^(https?:|mailto:|tel:|\/|#)/i;
+const SCRIPT_LIKE = /<\s*script|javascript\s*:|\bon[a-z]+\s*=|<\s*iframe|<\s*object|<\s*embed/i;
+
+const DAY_NAMES: Record<string, string> = {
+  monday: 'lunedì',
+  tuesday: 'martedì',
+  wednesday: 'mercoledì',
+  thursday: 'giovedì',
+  friday: 'venerdì',
+  saturday: 'sabato',
+  sunday: 'domenica',
+};
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+const fmtDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+/** Checks one entry's data; `data` may be partial (an update), in which case only what is there is checked. */
+export function checkEntry(data: Data): Problem[] {
+  const problems: Problem[] = [];
+  walk(data, [], problems);
+
+  const { opensOn, deadline, ageMin, ageMax, startsAt, endsAt } = data;
+  if (typeof opensOn === 'string' && typeof deadline === 'string' && deadline < opensOn) {
+    problems.push({
+      field: 'deadline',
+      message: `La scadenza (${fmtDate(deadline)}) è precedente alla data di apertura (${fmtDate(opensOn)}).`,
+    });
+  }
+  if (typeof ageMin === 'number' && typeof ageMax === 'number' && ageMin > ageMax) {
+    problems.push({ field: 'ageMin', message: `L'età minima (${ageMin}) è superiore all'età massima (${ageMax}).` });
+  }
+  if (typeof startsAt === 'string' && typeof endsAt === 'string' && Date.parse(endsAt) < Date.parse(startsAt)) {
+    problems.push({ field: 'endsAt', message: "L'evento finisce prima di cominciare: controlla inizio e fine." });
+  }
+  return problems;
+}
+
+function walk(value: unknown, path: string[], problems: Problem[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walk(item, [...path, String(index)], problems));
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Data;
+  for (const [key, field] of Object.entries(record)) {
+    const at = [...path, key];
+    const name = at.join('.');
+    if (URL_FIELDS.has(key) && !isBlank(field)) {
+      if (!webUrlSchema.safeParse(field).success) {
+        problems.push({
+          field: name,
+          message: `«${String(field)}» non è un indirizzo web valido: deve iniziare con https://.`,
+        });
+      }
+    } else if (EMAIL_FIELDS.has(key) && !isBlank(field)) {
+      if (!emailSchema.safeParse(field).success) {
+        problems.push({ field: name, message: `«${String(field)}» non è un indirizzo email valido.` });
+      }
+    } else if (PHONE_FIELDS.has(key) && !isBlank(field)) {
+      if (!phoneSchema.safeParse(field).success) {
+        problems.push({
+          field: name,
+          message: `«${String(field)}» non è un numero di telefono valido (solo cifre, spazi e un + iniziale).`,
+        });
+      }
+    } else if (RICH_TEXT_FIELDS.has(key) && Array.isArray(field)) {
+      checkRichText(field, name, problems);
+    } else if (key === 'openingHours' && Array.isArray(field)) {
+      checkOpeningHours(field as Data[], name, problems);
+    } else if (key === 'socialLinks' || key === 'steps' || key === 'contactPoints' || key === 'exceptions') {
+      // Components: their own fields follow the same rules (a step's body, a sportello's phone...).
+      walk(field, at, problems);
+    }
+  }
+}
+
+/** Rich text (Strapi blocks) must not carry scripts, event handlers or unsafe links. */
+function checkRichText(blocks: unknown[], field: string, problems: Problem[]): void {
+  const visit = (node: unknown): string | null => {
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        const found = visit(child);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (!node || typeof node !== 'object') return null;
+    const record = node as Data;
+    if (record.type === 'link' && typeof record.url === 'string' && !SAFE_LINK.test(record.url.trim())) {
+      return `contiene un link non consentito («${record.url}»): usa indirizzi http(s), mailto: o tel:.`;
+    }
+    if (record.type === 'text' && typeof record.text === 'string' && SCRIPT_LIKE.test(record.text)) {
+      return 'contiene codice (script o gestori di eventi): togli il codice e lascia solo il testo.';
+    }
+    return visit(record.children);
+  };
+  const found = visit(blocks);
+  if (found) problems.push({ field, message: `Il testo ${found}` });
+}
+
+/** Intervals must be well-formed, end after they start, and not overlap on the same day. */
+function checkOpeningHours(intervals: Data[], field: string, problems: Problem[]): void {
+  const byDay = new Map<string, Array<{ opens: string; closes: string; index: number }>>();
+  intervals.forEach((interval, index) => {
+    const { day, opens, closes } = interval;
+    const at = `${field}.${index}`;
+    if (!clockTimeSchema.safeParse(opens).success || !clockTimeSchema.safeParse(closes).success) {
+      problems.push({ field: at, message: 'Gli orari devono essere scritti come HH:MM, per esempio 09:30.' });
+      return;
+    }
+    if ((closes as string) <= (opens as string)) {
+      problems.push({
+        field: `${at}.closes`,
+        message: `L'orario di chiusura (${String(closes)}) deve essere dopo quello di apertura (${String(opens)}).`,
+      });
+      return;
+    }
+    const list = byDay.get(String(day)) ?? [];
+    list.push({ opens: opens as string, closes: closes as string, index });
+    byDay.set(String(day), list);
+  });
+  for (const [day, list] of byDay) {
+    const sorted = [...list].sort((a, b) => a.opens.localeCompare(b.opens));
+    for (let i = 1; i < sorted.length; i += 1) {
+      const previous = sorted[i - 1]!;
+      const current = sorted[i]!;
+      if (current.opens < previous.closes) {
+        problems.push({
+          field: `${field}.${current.index}`,
+          message: `Gli orari di ${DAY_NAMES[day] ?? day} si sovrappongono (${previous.opens}–${previous.closes} e ${current.opens}–${current.closes}).`,
+        });
+      }
+    }
+  }
+}
+
+/** The shape of Strapi's validation error details, which the admin shows next to each field. */
+export const problemsToStrapiDetails = (problems: Problem[]) => ({
+  errors: problems.map((problem) => ({
+    path: problem.field.split('.'),
+    message: problem.message,
+    name: 'ValidationError',
+  })),
+});
+
+export const problemSchema = z.object({ field: z.string(), message: z.string() });
