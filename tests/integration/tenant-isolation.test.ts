@@ -17,10 +17,11 @@ describe.each(databasesUnderTest())('tenant isolation on %s', (database) => {
   let root: AdminClient;
   let crema: AdminClient;
   let editor: AdminClient;
-  const ids: Record<string, string> = {};
+  type Key = 'cremona' | 'crema' | 'cremonaPublished' | 'cremonaDraft' | 'regional' | 'cremaOwn' | 'cremonaNews';
+  const ids = {} as Record<Key, string>;
   let attempts = 0;
 
-  const opportunity = (title: string, territory: string | null) => ({
+  const opportunity = (title: string, territory: 'cremona' | 'crema' | null) => ({
     title,
     summary: 'Una voce di prova per verificare chi può vederla e modificarla.',
     kind: 'job',
