@@ -132,8 +132,8 @@ export interface AdminClient {
 /** Logs in through the admin API (what the admin panel does) as the development super admin. */
 export async function loginAdmin(
   url: string,
-  email = DEV_ADMIN.email,
-  password = DEV_ADMIN.password,
+  email: string = DEV_ADMIN.email,
+  password: string = DEV_ADMIN.password,
 ): Promise<AdminClient> {
   const response = await fetch(`${url}/admin/login`, {
     method: 'POST',

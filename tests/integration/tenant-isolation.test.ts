@@ -69,7 +69,7 @@ describe.each(databasesUnderTest())('tenant isolation on %s', (database) => {
     for (const [slug, name] of [
       ['cremona', 'Cremona'],
       ['crema', 'Crema'],
-    ]) {
+    ] as const) {
       ids[slug] = await create(root, TERRITORY, { name: `Informagiovani ${name}`, shortName: name, slug });
     }
     // The demo accounts (one operator per territory) are made at boot for the territories that exist.
