@@ -3,147 +3,211 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { opportunitySchema } from '@sito/shared';
-import { createStrapiClient } from '../sites/src/lib/strapi-client.ts';
+import { createStrapiClient, toStrapiQuery } from '../sites/src/lib/strapi-client.ts';
 import { generateStrapiSecrets } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
 import { buildHub } from './lib/hubs.ts';
+import { constantRate, type LoadResult } from './lib/load.ts';
 import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
 import { writeSyntheticSeed } from './lib/synthetic.ts';
+import { createTempDatabase, type DatabaseKind } from './lib/temp-database.ts';
 
 const mb = (kb: number) => Math.round(kb / 1024);
 const s = (ms: number) => Number((ms / 1000).toFixed(2));
+const HUB = 'bench';
 
-/**
- * `pnpm bench [--n 2000]`: N synthetic opportunities in a temporary CMS (SQLite), one hub built
- * from it, and the figures written to bench/results/ as JSON and a markdown table. Timings are
- * reported, never asserted: the machines are shared and noisy.
- */
-export async function main(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { n: { type: 'string', default: process.env.SITO_BENCH_N ?? '2000' } },
-  });
-  const n = Number(values.n);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000)
-    throw new Error(`--n must be a whole number from 1 to 100000 (got "${values.n}").`);
+/** The builder's query for one hub (the same as sites/src/content.config.ts). */
+const builderQuery = toStrapiQuery({
+  locale: 'it',
+  filters: { $or: [{ territory: { slug: { $eq: HUB } } }, { regional: { $eq: true } }] },
+  sort: 'deadline:asc',
+  populate: {
+    territory: { fields: ['name', 'slug'] },
+    verifiedBy: { fields: ['name', 'slug'] },
+    thematicAreas: { fields: ['name', 'slug'] },
+    attachments: true,
+  },
+});
 
-  await ensureCmsBuilt({ admin: false });
+interface DatabaseFigures {
+  database: DatabaseKind;
+  seed: { seconds: number };
+  export: { seconds: number; requests: number; entries: number; cmsPeakRssMb: number };
+  publicList: LoadResult;
+  hubBuild?: {
+    seconds: number;
+    astroSeconds: number;
+    pages: number;
+    pagesPerSecond: number;
+    pagefindSeconds: number;
+    pagefindIndexKb: number;
+    peakRssMb: number;
+  };
+}
+
+/** Seeds N opportunities into a temporary CMS on `kind`, then measures it. */
+async function benchDatabase(
+  kind: DatabaseKind,
+  n: number,
+  load: { rps: number; seconds: number },
+  build: boolean,
+): Promise<DatabaseFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-bench-'));
-  const hub = 'bench';
-  writeSyntheticSeed(path.join(dir, 'seed'), n, hub);
+  const database = await createTempDatabase(kind, dir, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+  writeSyntheticSeed(path.join(dir, 'seed'), n, HUB);
   const tokenFile = path.join(dir, 'builder-token');
-  const logFile = path.join(dir, 'cms.log');
-
-  console.log(`Seeding ${n} synthetic opportunities into a temporary CMS (SQLite, ${dir})…`);
+  console.log(`\n[${kind}] seeding ${n} synthetic opportunities into a temporary CMS…`);
   const seedStarted = performance.now();
   const cms = await startCms({
     port: 1400 + Math.floor(Math.random() * 500),
     env: {
       ...generateStrapiSecrets(),
+      ...database.env,
       NODE_ENV: 'test',
       SERVE_ADMIN_PANEL: 'false',
-      DATABASE_FILENAME: path.join(dir, 'data.db'),
       SITO_TOKEN_FILE: tokenFile,
       SITO_SEED_DIR: path.join(dir, 'seed'),
     },
-    logFile,
+    logFile: path.join(dir, 'cms.log'),
     startTimeoutMs: 30 * 60_000,
   });
   const seedMs = performance.now() - seedStarted;
-
   try {
     const token = fs.readFileSync(tokenFile, 'utf8').trim();
 
-    console.log('Measuring the CMS fetch (the builder query, 100 entries a page)…');
+    console.log(`[${kind}] the builder's full export of the hub (100 entries a request)…`);
     const client = createStrapiClient({ baseUrl: cms.url, token });
     const cmsPeak = watchPeakRss(cms.child.pid!);
-    const fetchStarted = performance.now();
-    const raw = await client.getAll('opportunities', {
-      locale: 'it',
-      'filters[territory][slug][$eq]': hub,
-      'populate[territory][fields][0]': 'name',
-      'populate[territory][fields][1]': 'slug',
-      sort: 'deadline:asc',
-    });
-    const fetchMs = performance.now() - fetchStarted;
+    const exportStarted = performance.now();
+    const raw = await client.getAll('opportunities', builderQuery);
+    const exportMs = performance.now() - exportStarted;
     const cmsPeakKb = cmsPeak.stop();
     const invalid = raw.filter((entry) => !opportunitySchema.safeParse(entry).success).length;
     if (raw.length !== n || invalid > 0)
-      throw new Error(`Fetched ${raw.length} entries (${invalid} invalid), expected ${n} valid.`);
+      throw new Error(`Exported ${raw.length} entries (${invalid} invalid), expected ${n} valid.`);
 
-    console.log('Building the hub (fetch + Astro + Pagefind)…');
-    const build = await buildHub({
-      hub,
-      cmsUrl: cms.url,
-      token,
-      strict: true,
-      outDir: path.join(dir, 'site', hub),
-      quiet: true,
+    console.log(`[${kind}] public list endpoint at ${load.rps} requests/s for ${load.seconds} s…`);
+    const pages = Math.ceil(n / 25);
+    const listQuery = new URLSearchParams(
+      toStrapiQuery({
+        'pagination[pageSize]': 25,
+        populate: { territory: { fields: ['name', 'slug'] }, thematicAreas: { fields: ['name', 'slug'] } },
+        sort: 'deadline:asc',
+      }) as Record<string, string>,
+    );
+    const publicList = await constantRate({
+      url: (i) => `${cms.url}/api/opportunities?${listQuery}&pagination[page]=${(i % pages) + 1}`,
+      ...load,
     });
-    const pagefind = build.report.pagefind!;
-    const pages = countHtml(build.outDir);
-    const astroMs = build.ms - pagefind.ms;
 
-    const result = {
-      date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-      n,
-      seed: { seconds: s(seedMs), note: 'CMS boot plus N Document Service creates (published)' },
-      cmsFetch: {
-        seconds: s(fetchMs),
+    const figures: DatabaseFigures = {
+      database: kind,
+      seed: { seconds: s(seedMs) },
+      export: {
+        seconds: s(exportMs),
         requests: client.requestCount(),
         entries: raw.length,
         cmsPeakRssMb: mb(cmsPeakKb),
       },
-      astroBuild: {
-        seconds: s(astroMs),
-        pages,
-        pagesPerSecond: Math.round(pages / (astroMs / 1000)),
-        note: 'astro build including its own CMS fetch, excluding Pagefind',
-      },
-      pagefind: { seconds: s(pagefind.ms), pagesIndexed: pagefind.pages, indexKb: Math.round(pagefind.bytes / 1024) },
-      hubBuildTotal: {
-        seconds: s(build.ms),
-        peakRssMb: mb(build.peakRssKb),
-        note: 'peak covers Astro and Pagefind together',
-      },
+      publicList,
     };
-    writeReport(result);
+    if (build) {
+      console.log(`[${kind}] building the hub (fetch + Astro + Pagefind)…`);
+      const result = await buildHub({
+        hub: HUB,
+        cmsUrl: cms.url,
+        token,
+        strict: true,
+        outDir: path.join(dir, 'site', HUB),
+        quiet: true,
+      });
+      const pagefind = result.report.pagefind!;
+      const html = fs
+        .readdirSync(result.outDir, { recursive: true })
+        .filter((name) => String(name).endsWith('.html')).length;
+      const astroMs = result.ms - pagefind.ms;
+      figures.hubBuild = {
+        seconds: s(result.ms),
+        astroSeconds: s(astroMs),
+        pages: html,
+        pagesPerSecond: Math.round(html / (astroMs / 1000)),
+        pagefindSeconds: s(pagefind.ms),
+        pagefindIndexKb: Math.round(pagefind.bytes / 1024),
+        peakRssMb: mb(result.peakRssKb),
+      };
+    }
+    return figures;
   } finally {
     await cms.stop();
+    await database.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function countHtml(folder: string): number {
-  return fs.readdirSync(folder, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
+/**
+ * `pnpm bench [--n 2000] [--rps 50] [--seconds 30]`: N synthetic opportunities in a temporary CMS
+ * on SQLite (and on PostgreSQL when TEST_DATABASE_URL or BENCH_DATABASE_URL is set), the builder's
+ * export, the public list endpoint under constant load, and one hub built. Written to
+ * bench/results/ as JSON and a markdown table. Timings are reported, never asserted.
+ */
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      n: { type: 'string', default: process.env.SITO_BENCH_N ?? '2000' },
+      rps: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '30' },
+    },
+  });
+  const n = Number(values.n);
+  const rps = Number(values.rps);
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new Error(`--n must be a whole number from 1 to 100000 (got "${values.n}").`);
+  if (!(rps > 0 && rps <= 500)) throw new Error(`--rps must be between 1 and 500 (got "${values.rps}").`);
+  if (!(seconds > 0 && seconds <= 300))
+    throw new Error(`--seconds must be between 1 and 300 (got "${values.seconds}").`);
+
+  await ensureCmsBuilt({ admin: false });
+  const kinds: DatabaseKind[] =
+    process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  const databases: DatabaseFigures[] = [];
+  for (const kind of kinds) databases.push(await benchDatabase(kind, n, { rps, seconds }, kind === 'sqlite'));
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    n,
+    databases,
+  };
+  writeReport(result);
 }
 
-function writeReport(result: Record<string, unknown> & { n: number; date: string }): void {
+function writeReport(result: { date: string; n: number; databases: DatabaseFigures[] }): void {
   const out = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  const stamp = result.date.replace(/[:.]/g, '-');
-  fs.writeFileSync(path.join(out, `bench-${stamp}.json`), json);
+  fs.writeFileSync(path.join(out, `bench-${result.date.replace(/[:.]/g, '-')}.json`), json);
   fs.writeFileSync(path.join(out, 'latest.json'), json);
-  const r = result as unknown as {
-    seed: { seconds: number };
-    cmsFetch: { seconds: number; requests: number; cmsPeakRssMb: number };
-    astroBuild: { seconds: number; pages: number; pagesPerSecond: number };
-    pagefind: { seconds: number; pagesIndexed: number; indexKb: number };
-    hubBuildTotal: { seconds: number; peakRssMb: number };
-  };
-  const md = `# Benchmark, N = ${result.n} (${result.date})
-
-| step | time | figure | peak memory |
-| --- | --- | --- | --- |
-| seed (CMS boot + ${result.n} creates) | ${r.seed.seconds} s | | |
-| CMS fetch of the hub | ${r.cmsFetch.seconds} s | ${r.cmsFetch.requests} requests | CMS ${r.cmsFetch.cmsPeakRssMb} MB |
-| Astro build (incl. its fetch) | ${r.astroBuild.seconds} s | ${r.astroBuild.pages} pages, ${r.astroBuild.pagesPerSecond} pages/s | see total |
-| Pagefind | ${r.pagefind.seconds} s | ${r.pagefind.pagesIndexed} pages, ${r.pagefind.indexKb} KB index | see total |
-| hub build total | ${r.hubBuildTotal.seconds} s | | ${r.hubBuildTotal.peakRssMb} MB (Astro + Pagefind) |
-`;
+  const rows = result.databases.flatMap((d) => {
+    const list = d.publicList;
+    const lines = [
+      `| ${d.database} | seed (CMS boot + ${result.n} creates) | ${d.seed.seconds} s | | |`,
+      `| ${d.database} | builder export of the hub | ${d.export.seconds} s | ${d.export.requests} requests, ${d.export.entries} entries | CMS ${d.export.cmsPeakRssMb} MB |`,
+      `| ${d.database} | public list, page size 25, ${list.rps} req/s × ${list.seconds} s | p50 ${list.p50} ms, p95 ${list.p95} ms | ${list.requests} requests, ${list.errors} errors | |`,
+    ];
+    if (d.hubBuild) {
+      const b = d.hubBuild;
+      lines.push(
+        `| ${d.database} | Astro build (incl. its fetch) | ${b.astroSeconds} s | ${b.pages} pages, ${b.pagesPerSecond} pages/s | |`,
+        `| ${d.database} | Pagefind | ${b.pagefindSeconds} s | ${b.pagefindIndexKb} KB index | |`,
+        `| ${d.database} | hub build total | ${b.seconds} s | | ${b.peakRssMb} MB (Astro + Pagefind) |`,
+      );
+    }
+    return lines;
+  });
+  const md = `# Benchmark, N = ${result.n} (${result.date})\n\n| database | step | time | figures | peak memory |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
   fs.writeFileSync(path.join(out, 'latest.md'), md);
   console.log(`\n${md}\nWritten to bench/results/latest.json and latest.md.`);
 }

@@ -13,6 +13,18 @@ const KINDS = [
   'Concorso pubblico',
   'Campo di lavoro',
 ];
+const OPPORTUNITY_KINDS = [
+  'internship',
+  'job',
+  'apprenticeship',
+  'seasonal',
+  'civil-service',
+  'volunteering',
+  'course',
+  'call',
+  'competition',
+  'work-camp',
+];
 const ROLES = [
   'addetto alla comunicazione',
   'operatore socio-sanitario',
@@ -36,8 +48,13 @@ const PLACES = ['Cremona', 'Crema', 'Casalmaggiore', 'Lecco', 'Soresina', 'Pizzi
 export function writeSyntheticSeed(dir: string, count: number, hub = 'bench'): void {
   fs.mkdirSync(dir, { recursive: true });
   const territories = [
-    { slug: hub, name: 'Informagiovani Benchmark', tagline: 'Territorio sintetico per le misure di prestazione' },
-    { slug: `${hub}-altro`, name: 'Informagiovani Altro', tagline: null },
+    {
+      slug: hub,
+      name: 'Informagiovani Benchmark',
+      shortName: 'Benchmark',
+      tagline: 'Territorio sintetico per le misure di prestazione',
+    },
+    { slug: `${hub}-altro`, name: 'Informagiovani Altro', shortName: 'Altro', tagline: null },
   ];
   const opportunities = Array.from({ length: count + 10 }, (_, i) => {
     const kind = KINDS[i % KINDS.length]!;
@@ -46,6 +63,8 @@ export function writeSyntheticSeed(dir: string, count: number, hub = 'bench'): v
     const title = `${kind}: ${role} a ${place} n. ${i + 1}`;
     return {
       territory: i < count ? hub : `${hub}-altro`,
+      regional: false,
+      kind: OPPORTUNITY_KINDS[i % OPPORTUNITY_KINDS.length],
       slug: `opportunita-sintetica-${i + 1}`,
       title,
       summary: `${kind} per giovani dai 18 ai 34 anni come ${role} a ${place}. Annuncio sintetico numero ${i + 1}, generato per misurare le prestazioni della piattaforma.`,

@@ -16,3 +16,4 @@ export * from './config/env.js';
 export * from './errors.js';
 export * from './dates.js';
 export * from './slug.js';
+export * from './seed.js';

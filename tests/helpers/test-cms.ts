@@ -1,55 +1,18 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { DEV_ADMIN } from '@sito/shared';
 import { generateStrapiSecrets } from '../../scripts/lib/cms-secrets.ts';
 import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
+import { createTempDatabase, type DatabaseKind, type TempDatabase } from '../../scripts/lib/temp-database.ts';
 import { freePort } from './net.ts';
-
-export type DatabaseKind = 'sqlite' | 'postgres';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL points at a server we may create databases on. */
 export function databasesUnderTest(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-/**
- * A database of its own for one test CMS: a SQLite file in a temporary folder, or a fresh
- * PostgreSQL database created through TEST_DATABASE_URL and dropped afterwards.
- */
-export interface TestDatabase {
-  kind: DatabaseKind;
-  env: Record<string, string>;
-  drop(): Promise<void>;
-}
-
-export async function createTestDatabase(kind: DatabaseKind, dir: string): Promise<TestDatabase> {
-  if (kind === 'sqlite') {
-    return { kind, env: { DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => {} };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL tests need it.');
-  const name = `sito_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  // CREATE DATABASE cannot run inside a transaction: one statement per query.
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    kind,
-    env: { DATABASE_URL: url.href },
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export type TestDatabase = TempDatabase;
 
 export interface TestCms extends RunningCms {
   dir: string;
@@ -75,7 +38,7 @@ export interface TestCmsOptions {
 /** Boots a real CMS (`strapi start`) on its own port, database and token file. */
 export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-cms-'));
-  const database = await createTestDatabase(options.database, dir);
+  const database = await createTempDatabase(options.database, dir, process.env.TEST_DATABASE_URL);
   const tokenFile = path.join(dir, 'builder-token');
   const logFile = path.join(dir, 'cms.log');
   const baseEnv = {

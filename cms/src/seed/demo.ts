@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { addDays, romeDate, romeTimeToUtc } from '@sito/shared';
+import { resolveSeedEntry, romeDate, type SeedLookup } from '@sito/shared';
 
 /**
  * Seed files, in the order they are loaded (an entry may only point at entries loaded before it).
@@ -17,60 +17,6 @@ export const SEED_FILES: Array<{ file: string; uid: UID.ContentType; localized: 
   { file: 'operator-resources.json', uid: 'api::operator-resource.operator-resource', localized: true },
   { file: 'news.json', uid: 'api::news.news', localized: true },
 ];
-
-/** Which seed keys are relations, and to what. Values are slugs (or arrays of slugs). */
-const RELATIONS: Record<string, UID.ContentType> = {
-  territory: 'api::territory.territory',
-  verifiedBy: 'api::territory.territory',
-  answeredBy: 'api::territory.territory',
-  parent: 'api::territory.territory',
-  thematicArea: 'api::thematic-area.thematic-area',
-  thematicAreas: 'api::thematic-area.thematic-area',
-  relatedOpportunities: 'api::opportunity.opportunity',
-  relatedProfessions: 'api::profession.profession',
-  relatedTutorials: 'api::tutorial.tutorial',
-};
-
-type Json = Record<string, unknown>;
-type Lookup = (uid: UID.ContentType, slug: string) => Promise<string | undefined>;
-
-/**
- * Resolves one seed entry into Document Service data: `xInDays` keys become dates relative to
- * `today`, `{ inDays, time }` becomes a UTC timestamp of that time in Rome, slugs of related
- * entries become documentIds. Fails naming the entry and the key when a slug is unknown.
- */
-export async function resolveSeedEntry(entry: Json, today: string, lookup: Lookup, label: string): Promise<Json> {
-  const resolveValue = async (key: string, value: unknown): Promise<[string, unknown]> => {
-    if (key.endsWith('InDays')) {
-      return [key.slice(0, -'InDays'.length), typeof value === 'number' ? addDays(today, value) : null];
-    }
-    if (value && typeof value === 'object' && 'inDays' in value && 'time' in value) {
-      const { inDays, time } = value as { inDays: number; time: string };
-      return [key, romeTimeToUtc(addDays(today, inDays), time)];
-    }
-    const target = RELATIONS[key];
-    if (target && value !== null && value !== undefined) {
-      const slugs = Array.isArray(value) ? (value as string[]) : [value as string];
-      const ids: string[] = [];
-      for (const slug of slugs) {
-        const id = await lookup(target, slug);
-        if (!id) throw new Error(`Seed ${label}: "${key}" points at "${slug}", which does not exist in ${target}.`);
-        ids.push(id);
-      }
-      return [key, Array.isArray(value) ? ids : ids[0]];
-    }
-    if (Array.isArray(value)) {
-      return [key, await Promise.all(value.map((item) => (isPlainObject(item) ? resolveNested(item) : item)))];
-    }
-    if (isPlainObject(value) && !('type' in value)) return [key, await resolveNested(value)];
-    return [key, value];
-  };
-  const resolveNested = async (object: Json): Promise<Json> =>
-    Object.fromEntries(await Promise.all(Object.entries(object).map(([k, v]) => resolveValue(k, v))));
-  return resolveNested(entry);
-}
-
-const isPlainObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
 
 export interface SeedReport {
   created: number;
@@ -99,10 +45,11 @@ export async function seedDemoContent(
   }
 
   const cache = new Map<string, string>();
-  const lookup: Lookup = async (uid, slug) => {
+  type Json = Record<string, unknown>;
+  const lookup: SeedLookup = async (uid, slug) => {
     const key = `${uid}:${slug}`;
     if (!cache.has(key)) {
-      const row = await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] });
+      const row = await strapi.db.query(uid as UID.ContentType).findOne({ where: { slug }, select: ['documentId'] });
       if (row) cache.set(key, row.documentId);
     }
     return cache.get(key);
