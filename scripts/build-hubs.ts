@@ -23,8 +23,9 @@ export async function buildAllHubs(options: { cmsUrl: string; tokenFile: string;
     console.log(`\n▶ Building hub "${hub}"…`);
     const result = await buildHub({ hub, cmsUrl: options.cmsUrl, token, strict: options.strict ?? false, quiet: true });
     const skipped = result.report.skipped.length;
+    const toReview = result.report.toReview.length;
     console.log(
-      `  ✔ ${hub}: ${result.report.entries.opportunities ?? 0} opportunities, ${result.report.pagefind?.pages ?? 0} pages indexed, ${(result.ms / 1000).toFixed(1)} s${skipped ? `, ${skipped} invalid entries skipped (see sites/dist/${hub}.report.json)` : ''}`,
+      `  ✔ ${hub}: ${result.report.entries.opportunities ?? 0} opportunities, ${result.report.pagefind?.pages ?? 0} pages indexed, ${(result.ms / 1000).toFixed(1)} s${skipped ? `, ${skipped} invalid entries skipped (see sites/dist/${hub}.report.json)` : ''}${toReview ? `, ${toReview} to review` : ''}`,
     );
     results.push(result);
   }

@@ -23,6 +23,7 @@ export interface HubBuildResult {
   report: {
     entries: Record<string, number>;
     skipped: Array<{ collection: string; entry: string; problems: string[] }>;
+    toReview: Array<{ collection: string; entry: string; lastVerifiedAt: string | null }>;
     cmsRequests: number;
     pagefind?: { pages: number; ms: number; bytes: number };
   };

@@ -15,5 +15,6 @@ export * from './rules/index.js';
 export * from './config/env.js';
 export * from './errors.js';
 export * from './dates.js';
+export * from './freshness.js';
 export * from './slug.js';
 export * from './seed.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysUntil, isExpired, romeDate, slugify } from '@sito/shared';
+import { addDays, daysUntil, isExpired, needsReview, romeDate, slugify } from '@sito/shared';
 
 describe('deadlines on Italian time', () => {
   // 23:30 UTC on 30 November is already 1 December in Rome (UTC+1 in winter).
@@ -36,5 +36,20 @@ describe('slugs', () => {
 
   it('never ends with a dash when cut to length', () => {
     expect(slugify('Servizio civile universale a Casalmaggiore', 17)).toBe('servizio-civile');
+  });
+});
+
+describe('freshness', () => {
+  const now = new Date('2026-11-25T10:00:00Z');
+
+  it('flags an entry not verified for more than 180 days, or never verified', () => {
+    expect(needsReview('2026-05-29', now)).toBe(false); // 180 days ago
+    expect(needsReview('2026-05-28', now)).toBe(true); // 181 days ago
+    expect(needsReview(null, now)).toBe(true);
+  });
+
+  it('takes a configured period', () => {
+    expect(needsReview('2026-10-26', now, 30)).toBe(false);
+    expect(needsReview('2026-10-25', now, 30)).toBe(true);
   });
 });

@@ -49,7 +49,14 @@ function fakeContext() {
   };
 }
 
-const emptyReport = (): BuildReport => ({ hub: 'lecco', startedAt: '', entries: {}, skipped: [], cmsRequests: 0 });
+const emptyReport = (): BuildReport => ({
+  hub: 'lecco',
+  startedAt: '',
+  entries: {},
+  skipped: [],
+  toReview: [],
+  cmsRequests: 0,
+});
 
 function loaderFor(client: StrapiClient, strict: boolean, report = emptyReport()) {
   return strapiLoader({

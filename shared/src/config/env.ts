@@ -48,6 +48,8 @@ export const builderEnvSchema = z.object({
   SITO_SITE_URL: httpUrl.default('http://localhost:4321'),
   /** Fail the build on the first invalid entry instead of skipping it. */
   SITO_STRICT: envBoolean.default(false),
+  /** Entries not verified for this many days are listed as "to review" in the build report. */
+  SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 export type BuilderEnv = z.infer<typeof builderEnvSchema>;
 

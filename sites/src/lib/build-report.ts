@@ -10,6 +10,8 @@ export interface BuildReport {
   startedAt: string;
   entries: Record<string, number>;
   skipped: SkippedEntry[];
+  /** Entries not verified for longer than SITO_REVIEW_AFTER_DAYS ("da verificare"). */
+  toReview: Array<{ collection: string; entry: string; lastVerifiedAt: string | null }>;
   cmsRequests: number;
 }
 
@@ -20,6 +22,6 @@ type WithReport = typeof globalThis & { [KEY]?: BuildReport };
 
 export function buildReport(hub: string): BuildReport {
   const holder = globalThis as WithReport;
-  holder[KEY] ??= { hub, startedAt: new Date().toISOString(), entries: {}, skipped: [], cmsRequests: 0 };
+  holder[KEY] ??= { hub, startedAt: new Date().toISOString(), entries: {}, skipped: [], toReview: [], cmsRequests: 0 };
   return holder[KEY];
 }

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { describeIssues, ValidationError } from '@sito/shared';
+import { describeIssues, needsReview, ValidationError } from '@sito/shared';
 import type { z } from 'zod';
 import type { StrapiClient, StrapiQuery } from '../lib/strapi-client.ts';
 import type { BuildReport } from '../lib/build-report.ts';
@@ -19,6 +19,8 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
   /** Fail on the first invalid entry (tests) instead of skipping it and reporting it. */
   strict: boolean;
   report: BuildReport;
+  /** Days after which an unverified entry is reported as "to review". */
+  reviewAfterDays?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
  * and is skipped and reported otherwise.
  */
 export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S>): Loader {
-  const { client, collection, schema, query, describe, id, strict, report } = options;
+  const { client, collection, schema, query, describe, id, strict, report, reviewAfterDays = 180 } = options;
   return {
     name: `strapi:${collection}`,
     async load({ store, logger, generateDigest }) {
@@ -51,6 +53,16 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
         }
         const data = result.data as Record<string, unknown>;
         store.set({ id: id(result.data), data, digest: generateDigest(data) });
+        if (
+          'lastVerifiedAt' in data &&
+          needsReview(data.lastVerifiedAt as string | null, new Date(), reviewAfterDays)
+        ) {
+          report.toReview.push({
+            collection,
+            entry: describe(record),
+            lastVerifiedAt: (data.lastVerifiedAt as string | null) ?? null,
+          });
+        }
         valid += 1;
       }
       report.entries[collection] = valid;
