@@ -6,7 +6,7 @@ import { strapiLoader } from '../../sites/src/loaders/strapi-loader.ts';
 import { createStrapiClient, type StrapiClient } from '../../sites/src/lib/strapi-client.ts';
 import type { BuildReport } from '../../sites/src/lib/build-report.ts';
 
-/** Answers recorded from a real CMS with the demo content: Lecco's 6 opportunities, 4 per page. */
+/** Answers recorded from a real CMS with the demo content: Lecco's own and the regional opportunities, 12 per page. */
 const recorded = (page: number) =>
   JSON.parse(
     fs.readFileSync(
@@ -80,13 +80,16 @@ describe('the Strapi content loader', () => {
     const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
     const { context, entries } = fakeContext();
     const report = emptyReport();
-    // The recorded answers were made with pageSize 4; the loader asks for 100 but follows pageCount.
+    // The recorded answers were made with pageSize 12; the loader asks for 100 but follows pageCount.
     await run(loaderFor(client, true, report), context);
     expect(urls.map((u) => u.searchParams.get('pagination[page]'))).toEqual(['1', '2']);
     expect(urls[0]!.searchParams.get('filters[territory][slug][$eq]')).toBe('lecco');
-    expect(entries.size).toBe(6);
+    const total = recorded(1).meta.pagination.total;
+    expect(total).toBeGreaterThan(12);
+    expect(entries.size).toBe(total);
     expect([...entries.values()].every((entry) => entry.digest)).toBe(true);
-    expect(report.entries.opportunities).toBe(6);
+    expect(report.entries.opportunities).toBe(total);
+    expect([...entries.values()].some((entry) => entry.data.regional === true)).toBe(true);
   });
 
   it('fails in strict mode on an invalid entry, naming the entry and the field', async () => {
@@ -105,14 +108,14 @@ describe('the Strapi content loader', () => {
 
   it('skips an invalid entry outside strict mode, and reports it', async () => {
     const { fetchImpl } = recordedFetch((page, body) => {
-      if (page === 1) body.data[0].territory = null;
+      if (page === 1) Object.assign(body.data[0], { territory: null, regional: false });
       return body;
     });
     const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
     const { context, entries, logs } = fakeContext();
     const report = emptyReport();
     await run(loaderFor(client, false, report), context);
-    expect(entries.size).toBe(5);
+    expect(entries.size).toBe(recorded(1).meta.pagination.total - 1);
     expect(report.skipped).toEqual([
       expect.objectContaining({ collection: 'opportunities', problems: [expect.stringMatching(/^field "territory"/)] }),
     ]);
