@@ -1,17 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { EDITORIAL_TYPES, TERRITORY, THEMATIC_AREA } from '../tenancy/scope';
 
 /** Content types whose published entries anyone may read through the REST API. */
-export const PUBLIC_READABLE = [
-  'api::territory.territory',
-  'api::thematic-area.thematic-area',
-  'api::opportunity.opportunity',
-  'api::tutorial.tutorial',
-  'api::profession.profession',
-  'api::event.event',
-  'api::question.question',
-  'api::operator-resource.operator-resource',
-  'api::news.news',
-] as const;
+export const PUBLIC_READABLE = [TERRITORY, THEMATIC_AREA, ...EDITORIAL_TYPES];
 
 /**
  * Grants the users-permissions Public role `find` and `findOne` on the public content types.

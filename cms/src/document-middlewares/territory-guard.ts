@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { relationRefs } from '../lib/relations';
 import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
 
 type Data = Record<string, unknown>;
@@ -10,25 +11,8 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
  * `undefined` when the value does not touch the relation. Row ids are turned into documentIds.
  */
 export async function relationTargets(strapi: Core.Strapi, value: unknown): Promise<string[] | undefined> {
-  if (value === undefined) return undefined;
-  if (value === null) return [];
-  const refs: unknown[] = [];
-  if (typeof value === 'string' || typeof value === 'number') refs.push(value);
-  else if (Array.isArray(value)) refs.push(...value);
-  else if (typeof value === 'object') {
-    const relation = value as {
-      connect?: unknown[];
-      set?: unknown[];
-      disconnect?: unknown[];
-      documentId?: unknown;
-      id?: unknown;
-    };
-    if (relation.set !== undefined) refs.push(...relation.set);
-    else if (relation.connect?.length) refs.push(...relation.connect);
-    else if (relation.documentId !== undefined || relation.id !== undefined) refs.push(relation);
-    else if (relation.disconnect !== undefined) return [];
-    else return undefined;
-  }
+  const refs = relationRefs(value);
+  if (refs === undefined) return undefined;
   const ids: string[] = [];
   for (const ref of refs) {
     const documentId =

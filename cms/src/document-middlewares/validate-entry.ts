@@ -1,32 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkEntry, problemsToStrapiDetails, type Problem } from '@sito/shared';
+import { relationRefs } from '../lib/relations';
 
 type Data = Record<string, unknown>;
 
-/**
- * Whether a relation value, in any form the Document Service accepts, leaves the relation set.
- * `undefined` means the update does not touch it.
- */
+/** Whether a relation value leaves the relation set; `undefined` when the update does not touch it. */
 export function relationIsSet(value: unknown): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return false;
-  if (typeof value === 'string' || typeof value === 'number') return true;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') {
-    const relation = value as {
-      connect?: unknown[];
-      set?: unknown[];
-      disconnect?: unknown[];
-      documentId?: unknown;
-      id?: unknown;
-    };
-    if (relation.set !== undefined) return relation.set.length > 0;
-    if (relation.connect !== undefined && relation.connect.length > 0) return true;
-    if (relation.documentId !== undefined || relation.id !== undefined) return true;
-    if (relation.disconnect !== undefined) return false;
-  }
-  return undefined;
+  const refs = relationRefs(value);
+  return refs === undefined ? undefined : refs.length > 0;
 }
 
 /**
