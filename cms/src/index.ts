@@ -7,6 +7,8 @@ import { ensureDemoAccounts } from './bootstrap/demo-accounts';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicReadAccess } from './bootstrap/public-permissions';
 import { fillSlug } from './document-middlewares/fill-slug';
+import { freshness } from './document-middlewares/freshness';
+import { refreshReviewFlags } from './freshness/review-flags';
 import { territoryGuard } from './document-middlewares/territory-guard';
 import { validateEntry } from './document-middlewares/validate-entry';
 import { registerTenancyConditions } from './tenancy/conditions';
@@ -20,6 +22,7 @@ export default {
     // The guard runs first: nothing else happens for a request it refuses.
     strapi.documents.use(territoryGuard(strapi));
     strapi.documents.use(fillSlug(strapi));
+    strapi.documents.use(freshness(strapi));
     strapi.documents.use(validateEntry(strapi));
   },
 
@@ -42,6 +45,9 @@ export default {
         `[sito] seed ${seedDir}: ${report.created} entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
       );
     }
+    const flags = await refreshReviewFlags(strapi, env.SITO_REVIEW_AFTER_DAYS);
+    if (flags.flagged + flags.cleared > 0)
+      strapi.log.info(`[sito] review flags: ${flags.flagged} flagged, ${flags.cleared} cleared`);
     const demoAccounts = await ensureDemoAccounts(strapi, env);
     if (demoAccounts > 0) strapi.log.info(`[sito] created ${demoAccounts} demo accounts (see README)`);
   },

@@ -8,7 +8,7 @@ import { strapiLoader } from './loaders/strapi-loader.ts';
 const config = loadBuilderConfig();
 const client = createStrapiClient({ baseUrl: config.SITO_CMS_URL, token: config.token });
 const report = buildReport(config.SITO_HUB);
-const common = { client, strict: config.SITO_STRICT, report, reviewAfterDays: config.SITO_REVIEW_AFTER_DAYS };
+const common = { client, strict: config.SITO_STRICT, report };
 
 const describe = (kind: string) => (raw: Record<string, unknown>) =>
   `${kind} "${String(raw.slug ?? raw.title ?? raw.name ?? '?')}" (documentId ${String(raw.documentId ?? '?')})`;

@@ -48,8 +48,6 @@ export const builderEnvSchema = z.object({
   SITO_SITE_URL: httpUrl.default('http://localhost:4321'),
   /** Fail the build on the first invalid entry instead of skipping it. */
   SITO_STRICT: envBoolean.default(false),
-  /** Entries not verified for this many days are listed as "to review" in the build report. */
-  SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 export type BuilderEnv = z.infer<typeof builderEnvSchema>;
 
@@ -86,6 +84,8 @@ export const cmsEnvSchema = z.object({
   SITO_SEED_DEMO: envBoolean.default(false),
   /** Load seed content from this folder instead (same files as cms/seed/demo); the benchmark uses it. */
   SITO_SEED_DIR: z.string().min(1).optional(),
+  /** Entries not verified for this many days are flagged "to review" (toReview). */
+  SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Empty the seeded content types before seeding: restores the demo content from scratch. */
   SITO_SEED_RESET: envBoolean.default(false),
 });

@@ -11,6 +11,8 @@ export const editorialShape = {
   regional: z.boolean(),
   /** When an operator last confirmed the entry is still right. */
   lastVerifiedAt: isoDateSchema.nullable(),
+  /** Not verified for longer than the configured period (SITO_REVIEW_AFTER_DAYS): "da verificare". Kept by the CMS. */
+  toReview: z.boolean(),
   /** The office that verified it. */
   verifiedBy: territoryRefSchema.nullable(),
 };

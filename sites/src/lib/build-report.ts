@@ -10,7 +10,7 @@ export interface BuildReport {
   startedAt: string;
   entries: Record<string, number>;
   skipped: SkippedEntry[];
-  /** Entries not verified for longer than SITO_REVIEW_AFTER_DAYS ("da verificare"). */
+  /** Entries the CMS flags as not verified for too long ("da verificare"). */
   toReview: Array<{ collection: string; entry: string; lastVerifiedAt: string | null }>;
   cmsRequests: number;
 }

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { describeIssues, needsReview, ValidationError } from '@sito/shared';
+import { describeIssues, ValidationError } from '@sito/shared';
 import type { z } from 'zod';
 import type { StrapiClient, StrapiQuery } from '../lib/strapi-client.ts';
 import type { BuildReport } from '../lib/build-report.ts';
@@ -19,8 +19,6 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
   /** Fail on the first invalid entry (tests) instead of skipping it and reporting it. */
   strict: boolean;
   report: BuildReport;
-  /** Days after which an unverified entry is reported as "to review". */
-  reviewAfterDays?: number;
 }
 
 /**
@@ -30,7 +28,7 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
  * and is skipped and reported otherwise.
  */
 export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S>): Loader {
-  const { client, collection, schema, query, describe, id, strict, report, reviewAfterDays = 180 } = options;
+  const { client, collection, schema, query, describe, id, strict, report } = options;
   return {
     name: `strapi:${collection}`,
     async load({ store, logger, generateDigest }) {
@@ -53,10 +51,8 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
         }
         const data = result.data as Record<string, unknown>;
         store.set({ id: id(result.data), data, digest: generateDigest(data) });
-        if (
-          'lastVerifiedAt' in data &&
-          needsReview(data.lastVerifiedAt as string | null, new Date(), reviewAfterDays)
-        ) {
+        // The CMS keeps the flag (SITO_REVIEW_AFTER_DAYS); the report lists flagged entries per hub.
+        if (data.toReview === true) {
           report.toReview.push({
             collection,
             entry: describe(record),
