@@ -9,6 +9,8 @@ const config: Core.Config.Middlewares = [
   'strapi::query',
   // After strapi::query, so it sees the parsed query string.
   'global::published-only',
+  // Territory operators never see another territory's entries among an entry's relations.
+  'global::relations-isolation',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -51,7 +51,7 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     expect((await after.json()).meta.pagination.total).toBe(0);
   });
 
-  it('serves published content to the public, and never drafts', async () => {
+  it('serves published content to the public, never drafts or unpublished entries', async () => {
     const admin = await cms.admin();
     const territory = await admin.request('POST', `/content-manager/collection-types/${TERRITORY}`, {
       name: 'Informagiovani Prova',
@@ -101,6 +101,16 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     });
     const again = await publicList();
     expect(again.body.data[0].title).toBe('Tirocinio in biblioteca civica');
+
+    // Unpublished: gone from the public API, list and by id.
+    const unpublished = await admin.request(
+      'POST',
+      `/content-manager/collection-types/${OPPORTUNITY}/${documentId}/actions/unpublish?locale=it`,
+      {},
+    );
+    expect(unpublished.status).toBe(200);
+    expect((await publicList()).body.data).toEqual([]);
+    expect((await fetch(`${cms.url}/api/opportunities/${documentId}`)).status).toBe(404);
   });
 
   it('boots again on the same database without creating anything twice', async () => {

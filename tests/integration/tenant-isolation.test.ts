@@ -238,6 +238,25 @@ describe.each(databasesUnderTest())('tenant isolation on %s', (database) => {
     expect(territories.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([ids.crema]);
   });
 
+  it("never shows another territory's entries through the relations of an entry the operator can read", async () => {
+    // The regional editor links a Cremona opportunity and a Crema one into a regional tutorial.
+    const tutorial = await create(editor, TUTORIAL, {
+      title: 'Come cercare lavoro in provincia',
+      summary: 'Una guida regionale che rimanda a opportunità di più territori.',
+      regional: true,
+      relatedOpportunities: { connect: [{ documentId: ids.cremonaPublished }, { documentId: ids.cremaOwn }] },
+    });
+    attempts += 1;
+    const related = await crema.request(
+      'GET',
+      `/content-manager/relations/${TUTORIAL}/${tutorial}/relatedOpportunities?locale=it&pageSize=100`,
+    );
+    expect(related.status).toBe(200);
+    const seen = related.body.results.map((r: { documentId: string }) => r.documentId);
+    expect(seen).toContain(ids.cremaOwn);
+    expect(seen).not.toContain(ids.cremonaPublished);
+  });
+
   it('lets the regional editor manage every territory and regional content', async () => {
     const update = await editor.request('PUT', `${CM}/${OPP}/${ids.cremonaPublished}?locale=it`, {
       summary: 'Rivista dalla redazione regionale.',
