@@ -57,12 +57,12 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   return { hub: options.hub, outDir, ms, peakRssKb, report };
 }
 
-/** The published territories: one hub each. */
-export async function listHubs(cmsUrl: string, token: string): Promise<Territory[]> {
-  const response = await fetch(`${cmsUrl}/api/territories?sort=slug:asc&pagination[pageSize]=100`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+/** The published hubs (antennas are part of their hub's site): one site each. */
+export async function listHubs(cmsUrl: string, token: string): Promise<Array<Pick<Territory, 'slug' | 'name'>>> {
+  const url = `${cmsUrl}/api/territories?sort=slug:asc&pagination[pageSize]=100&fields[0]=slug&fields[1]=name&filters[kind][$eq]=hub`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`Listing territories failed: the CMS answered ${response.status}.`);
   const body = (await response.json()) as { data: unknown[] };
-  return body.data.map((entry, i) => parseOrThrow(territorySchema, entry, `territory #${i + 1}`));
+  const hubSchema = territorySchema.pick({ slug: true, name: true });
+  return body.data.map((entry, i) => parseOrThrow(hubSchema, entry, `territory #${i + 1}`));
 }

@@ -18,3 +18,4 @@ export * from './dates.js';
 export * from './freshness.js';
 export * from './slug.js';
 export * from './seed.js';
+export * from './colour.js';

@@ -1,5 +1,16 @@
 import { defineCollection } from 'astro:content';
-import { opportunitySchema, territorySchema } from '@sito/shared';
+import {
+  eventSchema,
+  newsSchema,
+  operatorResourceSchema,
+  opportunitySchema,
+  professionSchema,
+  questionSchema,
+  territorySchema,
+  thematicAreaSchema,
+  tutorialSchema,
+} from '@sito/shared';
+import type { z } from 'zod';
 import { loadBuilderConfig } from './lib/builder-env.ts';
 import { buildReport } from './lib/build-report.ts';
 import { createStrapiClient, toStrapiQuery } from './lib/strapi-client.ts';
@@ -15,9 +26,36 @@ const describe = (kind: string) => (raw: Record<string, unknown>) =>
 
 /** Populate a related territory or area with just what links need. */
 const ref = { fields: ['name', 'slug'] };
+const slugOnly = { fields: ['slug'] };
+/** Who owns and who verified an entry: every editorial type has both. */
+const ownership = { territory: ref, verifiedBy: ref };
 
 /** Entries of this hub, and regional entries (shown in every hub). */
 const ownOrRegional = { $or: [{ territory: { slug: { $eq: config.SITO_HUB } } }, { regional: { $eq: true } }] };
+
+/**
+ * A collection of territorial content for this hub: its own entries and the regional ones, in
+ * Italian, validated with the shared schema. `populate` is explicit for each type.
+ */
+function editorial<S extends z.ZodType<{ slug: string }>>(
+  collection: string,
+  kind: string,
+  schema: S,
+  populate: Record<string, unknown>,
+  sort: string,
+) {
+  return defineCollection({
+    schema,
+    loader: strapiLoader({
+      ...common,
+      collection,
+      schema,
+      query: toStrapiQuery({ locale: 'it', filters: ownOrRegional, sort, populate: { ...ownership, ...populate } }),
+      describe: describe(kind),
+      id: (entry) => entry.slug,
+    }),
+  });
+}
 
 /** Every territory of the network: this hub's own branding and contacts, and links to the partner hubs. */
 const territories = defineCollection({
@@ -29,7 +67,7 @@ const territories = defineCollection({
     query: toStrapiQuery({
       sort: 'name:asc',
       populate: {
-        parent: { fields: ['slug'] },
+        parent: slugOnly,
         logo: true,
         contactPoints: { populate: { openingHours: true, exceptions: true, socialLinks: true } },
       },
@@ -39,22 +77,65 @@ const territories = defineCollection({
   }),
 });
 
-/** This hub's opportunities and the regional ones, in Italian. */
-const opportunities = defineCollection({
-  schema: opportunitySchema,
+/** The thematic areas and their sections: data, never a list in a template. */
+const thematicAreas = defineCollection({
+  schema: thematicAreaSchema,
   loader: strapiLoader({
     ...common,
-    collection: 'opportunities',
-    schema: opportunitySchema,
-    query: toStrapiQuery({
-      locale: 'it',
-      filters: ownOrRegional,
-      sort: 'deadline:asc',
-      populate: { territory: ref, verifiedBy: ref, thematicAreas: ref, attachments: true },
-    }),
-    describe: describe('opportunity'),
-    id: (opportunity) => opportunity.slug,
+    collection: 'thematic-areas',
+    schema: thematicAreaSchema,
+    query: toStrapiQuery({ locale: 'it', sort: 'position:asc', populate: { parent: slugOnly } }),
+    describe: describe('thematic area'),
+    id: (area) => area.slug,
   }),
 });
 
-export const collections = { territories, opportunities };
+const opportunities = editorial(
+  'opportunities',
+  'opportunity',
+  opportunitySchema,
+  { thematicAreas: ref, attachments: true },
+  'deadline:asc',
+);
+const tutorials = editorial(
+  'tutorials',
+  'tutorial',
+  tutorialSchema,
+  { thematicArea: ref, steps: true, templates: true, relatedOpportunities: slugOnly, relatedProfessions: slugOnly },
+  'title:asc',
+);
+const professions = editorial(
+  'professions',
+  'profession',
+  professionSchema,
+  { thematicArea: ref, studyPaths: true, testimonials: { populate: { photo: true } }, relatedTutorials: slugOnly },
+  'name:asc',
+);
+const events = editorial('events', 'event', eventSchema, { thematicArea: ref, venue: true }, 'startsAt:asc');
+const questions = editorial(
+  'questions',
+  'question',
+  questionSchema,
+  { thematicArea: ref, answeredBy: ref },
+  'answeredOn:desc',
+);
+const operatorResources = editorial(
+  'operator-resources',
+  'operator resource',
+  operatorResourceSchema,
+  { files: true },
+  'title:asc',
+);
+const news = editorial('news-items', 'news', newsSchema, {}, 'date:desc');
+
+export const collections = {
+  territories,
+  thematicAreas,
+  opportunities,
+  tutorials,
+  professions,
+  events,
+  questions,
+  operatorResources,
+  news,
+};

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { buildHub } from '../../scripts/lib/hubs.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
@@ -13,6 +14,38 @@ const seed = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
 ) as Array<{ territory: string | null; regional: boolean; slug: string; title: string; deadlineInDays: number | null }>;
 const liutaio = seed.find((entry) => entry.territory === 'cremona' && entry.title.includes('liutaio'))!;
+const firstSlug = (file: string) =>
+  (
+    JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../cms/seed/demo/${file}`), 'utf8')) as Array<{
+      slug: string;
+    }>
+  )[0]!.slug;
+
+/** One page of every template of a hub (slugs from the demo seed, which every hub shows when regional). */
+const TEMPLATES = [
+  '',
+  'opportunita/',
+  `opportunita/${liutaio.slug}/`,
+  'tutorial/',
+  `tutorial/${firstSlug('tutorials.json')}/`,
+  'professioni/',
+  `professioni/${firstSlug('professions.json')}/`,
+  'eventi/',
+  `eventi/${firstSlug('events.json')}/`,
+  'esperto-risponde/',
+  `esperto-risponde/${firstSlug('questions.json')}/`,
+  'news/',
+  `news/${firstSlug('news.json')}/`,
+  'risorse-operatori/',
+  `risorse-operatori/${firstSlug('operator-resources.json')}/`,
+  'aree/',
+  'aree/ricerca-lavoro/',
+  'aree/ricerca-lavoro/cv-e-lettera-di-presentazione/',
+  'contatti/',
+  'chi-siamo/',
+  'accessibilita/',
+  'cerca/',
+];
 
 /** Opens a search page and waits until its island is interactive (Astro drops `ssr` once hydrated). */
 async function openSearch(page: Page, url: string) {
@@ -58,7 +91,7 @@ describe('a hub built from the live CMS', () => {
 
   it("lists the hub's open opportunities on its home page", async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/cremona/`);
+    await page.goto(`${origin}/cremona/opportunita/`);
     await expect(page.locator('.hub-name').textContent()).resolves.toBe('Informagiovani Cremona');
     const titles = await page.locator('.card__title').allTextContents();
     const open = seed.filter(
@@ -88,7 +121,7 @@ describe('a hub built from the live CMS', () => {
 
   it('keeps each hub to its own territory: Crema neither lists nor finds a Cremona item', async () => {
     const page = await browser.newPage();
-    await page.goto(`${origin}/crema/`);
+    await page.goto(`${origin}/crema/opportunita/`);
     const titles = await page.locator('.card__title').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles).not.toContain(liutaio.title);
@@ -103,6 +136,37 @@ describe('a hub built from the live CMS', () => {
     const direct = await page.goto(`${origin}/crema/opportunita/${liutaio.slug}/`);
     expect(direct?.status()).toBe(404);
     await page.close();
+  });
+
+  it('has no axe-core violation (WCAG 2.1 A and AA) on any template', async () => {
+    // axe-core's Playwright builder needs a page from an explicit context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const template of TEMPLATES) {
+      const response = await page.goto(`${origin}/cremona/${template}`);
+      expect(response?.status(), `/cremona/${template}`).toBe(200);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      for (const v of violations) failures.push(`/cremona/${template}: ${v.id} (${v.nodes.length}) ${v.help}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a page with JavaScript off, and reaches the content by keyboard', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/cremona/opportunita/${liutaio.slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(liutaio.title);
+    await page.keyboard.press('Tab');
+    const skip = page.locator('.skip-link').first();
+    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(skip.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#contenuto');
+    await context.close();
   });
 
   it('marks an expired opportunity as closed and leaves it out of the listing', async () => {

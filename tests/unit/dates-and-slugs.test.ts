@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysUntil, isExpired, needsReview, romeDate, slugify } from '@sito/shared';
+import {
+  addDays,
+  brandColourProblem,
+  contrastRatio,
+  daysUntil,
+  isExpired,
+  needsReview,
+  romeDate,
+  slugify,
+} from '@sito/shared';
 
 describe('deadlines on Italian time', () => {
   // 23:30 UTC on 30 November is already 1 December in Rome (UTC+1 in winter).
@@ -51,5 +60,20 @@ describe('freshness', () => {
   it('takes a configured period', () => {
     expect(needsReview('2026-10-26', now, 30)).toBe(false);
     expect(needsReview('2026-10-25', now, 30)).toBe(true);
+  });
+});
+
+describe('brand colours', () => {
+  it('computes WCAG contrast', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#0066cc', '#ffffff')).toBeCloseTo(5.57, 2);
+  });
+
+  it('refuses a primary colour too light for white text, saying what to do', () => {
+    expect(brandColourProblem('#0b4f8a')).toBeNull();
+    expect(brandColourProblem('#ffcc00')).toMatch(
+      /#ffcc00 has a contrast of 1\.\d\d:1 with white text; WCAG AA needs at least 4\.5:1/,
+    );
+    expect(brandColourProblem('blue')).toMatch(/not written as #rrggbb/);
   });
 });

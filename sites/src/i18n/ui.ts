@@ -1,3 +1,5 @@
+import type { OpportunityKind } from '@sito/shared';
+
 /**
  * Every string a reader sees, by language. Components take their words from here, never inline.
  * English is added where content exists in English.
@@ -5,21 +7,42 @@
 export const ui = {
   it: {
     skipToContent: 'Vai al contenuto principale',
-    skipToSearch: 'Vai alla ricerca',
+    skipToFooter: 'Vai ai contatti',
     network: 'Rete Informagiovani della Lombardia',
-    navOpportunities: 'Opportunità',
-    navSearch: 'Cerca',
     mainNav: 'Menu principale',
+    nav: {
+      opportunities: 'Opportunità',
+      events: 'Eventi',
+      tutorials: 'Orientamento',
+      professions: 'Professioni',
+      questions: "L'esperto risponde",
+      news: 'News',
+      areas: 'Aree tematiche',
+      contacts: 'Contatti',
+      search: 'Cerca',
+    },
     homeTitle: 'Opportunità per i giovani',
     homeIntro: 'Lavoro, tirocini, bandi, formazione e volontariato selezionati dal tuo Informagiovani.',
+    closingSoon: 'In scadenza',
+    allOpportunities: 'Tutte le opportunità',
+    upcomingEvents: 'Prossimi eventi',
+    allEvents: 'Tutti gli eventi',
+    areasTitle: 'Aree tematiche',
+    areasIntro: 'Informazioni e strumenti organizzati per argomento.',
+    nearestOffice: 'Il tuo sportello',
+    todayHours: 'Oggi',
+    closedToday: 'Oggi chiuso',
     openOpportunities: (n: number) => (n === 1 ? '1 opportunità aperta' : `${n} opportunità aperte`),
     noOpportunities: 'Al momento non ci sono opportunità aperte. Torna a trovarci presto!',
+    noEntries: 'Al momento non ci sono contenuti in questa sezione.',
     deadline: 'Scadenza',
     noDeadline: 'Senza scadenza',
     closesToday: 'Scade oggi',
     closesIn: (days: number) => (days === 1 ? 'Scade domani' : `Scade tra ${days} giorni`),
     closed: 'Chiusa',
     closedNotice: 'Questa opportunità è scaduta: non è più possibile candidarsi.',
+    regional: 'Regionale',
+    toReview: 'Informazione da verificare con lo sportello',
     readMore: 'Leggi tutto',
     organisation: 'Chi la offre',
     where: 'Dove',
@@ -31,7 +54,99 @@ export const ui = {
     howToApply: 'Come candidarsi',
     applyOnline: 'Candidati online',
     applyByEmail: 'Scrivi a',
-    backToList: 'Torna alle opportunità',
+    source: 'Fonte',
+    attachments: 'Allegati',
+    kinds: {
+      job: 'Offerta di lavoro',
+      internship: 'Tirocinio',
+      apprenticeship: 'Apprendistato',
+      seasonal: 'Lavoro stagionale',
+      volunteering: 'Volontariato',
+      'civil-service': 'Servizio civile',
+      'work-camp': 'Campo di lavoro',
+      call: 'Bando',
+      grant: 'Dote e contributi',
+      course: 'Corso di formazione',
+      competition: 'Concorso',
+    } satisfies Record<OpportunityKind, string>,
+    eventKinds: {
+      'job-day': 'Job day',
+      'career-day': 'Career day',
+      'job-fair': 'Fiera del lavoro',
+      workshop: 'Laboratorio',
+      webinar: 'Webinar',
+      'info-session': 'Incontro informativo',
+      'operator-training': 'Formazione per operatori',
+    } as Record<string, string>,
+    demand: {
+      'in-demand': 'Professione richiesta',
+      emerging: 'Mestiere emergente',
+      stable: 'Professione stabile',
+    } as Record<string, string>,
+    resourceKinds: {
+      'good-practice': 'Buona pratica',
+      tool: 'Strumento',
+      'training-material': 'Materiale formativo',
+      'webinar-recording': 'Registrazione webinar',
+    } as Record<string, string>,
+    upcoming: 'In programma',
+    past: 'Eventi passati',
+    when: 'Quando',
+    venue: 'Luogo',
+    online: 'Online',
+    register: 'Iscriviti',
+    registerBy: (date: string) => `Iscrizioni entro il ${date}`,
+    audience: 'Per chi',
+    audiences: {
+      'young-people': 'Giovani',
+      families: 'Famiglie',
+      companies: 'Aziende',
+      operators: 'Operatori',
+    } as Record<string, string>,
+    organiser: 'Organizza',
+    steps: 'I passi',
+    readingTime: (minutes: number) => `Lettura: ${minutes} minuti`,
+    templates: 'Modelli da scaricare',
+    relatedOpportunities: 'Opportunità collegate',
+    relatedProfessions: 'Professioni collegate',
+    relatedTutorials: 'Guide collegate',
+    sector: 'Settore',
+    studyPaths: 'Percorsi di studio',
+    duration: 'Durata',
+    whereToStudy: 'Dove',
+    skills: 'Competenze',
+    testimonials: 'Testimonianze',
+    answeredBy: (office: string, date: string) => `Risponde ${office}, ${date}`,
+    answer: 'La risposta',
+    openResource: 'Apri la risorsa',
+    operatorResourcesTitle: 'Risorse per operatori',
+    sectionsTitle: 'Sezioni',
+    inThisSection: 'In questa sezione',
+    contactsTitle: 'Contatti e orari',
+    contactsIntro: 'Vieni a trovarci: gli operatori ti aiutano a orientarti, scrivere il CV e trovare opportunità.',
+    openingHours: 'Orari di apertura',
+    exceptions: 'Aperture straordinarie e chiusure',
+    closedOn: 'chiuso',
+    phone: 'Telefono',
+    email: 'Email',
+    website: 'Sito web',
+    map: 'Vedi sulla mappa (OpenStreetMap)',
+    days: {
+      monday: 'Lunedì',
+      tuesday: 'Martedì',
+      wednesday: 'Mercoledì',
+      thursday: 'Giovedì',
+      friday: 'Venerdì',
+      saturday: 'Sabato',
+      sunday: 'Domenica',
+    } as Record<string, string>,
+    aboutTitle: 'Chi siamo',
+    aboutText: (name: string) =>
+      `${name} è il servizio del Comune che informa e orienta ragazze e ragazzi dai 15 ai 34 anni su lavoro, formazione, volontariato, mobilità all'estero e tempo libero. Fa parte della rete Informagiovani della Lombardia: le opportunità regionali che vedi qui sono condivise da tutti gli sportelli della rete.`,
+    accessibilityTitle: 'Dichiarazione di accessibilità',
+    accessibilityText:
+      "Questo sito è progettato per essere conforme alle Linee guida sull'accessibilità degli strumenti informatici (WCAG 2.1 livello AA), come richiesto dalla Legge 4/2004. Ogni pagina funziona con la tastiera e senza JavaScript (tranne la ricerca), ha un contrasto sufficiente e una struttura di titoli coerente. Se trovi un problema di accessibilità, scrivici: ti risponderemo entro 30 giorni.",
+    accessibilityFeedback: 'Segnala un problema di accessibilità',
     breadcrumb: 'Percorso di navigazione',
     home: 'Home',
     searchTitle: 'Cerca nel sito',
@@ -42,6 +157,7 @@ export const ui = {
     searchResults: (n: number) => (n === 1 ? '1 risultato' : `${n} risultati`),
     searchNone: (q: string) => `Nessun risultato per «${q}».`,
     partnerHubs: 'Gli altri Informagiovani della rete',
+    footerContacts: 'Contatti',
     footerNote: 'Sito realizzato con SITO Giovani, piattaforma open source della rete Informagiovani.',
   },
 } as const;
@@ -49,3 +165,15 @@ export const ui = {
 export type Lang = keyof typeof ui;
 export const defaultLang: Lang = 'it';
 export const t = (lang: Lang = defaultLang) => ui[lang];
+
+/** A date as Italians write it in prose: "5 dicembre 2026". */
+export const formatDate = (isoDate: string) =>
+  new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
+
+/** A moment in Rome: "giovedì 5 dicembre 2026, 09:30". */
+export const formatDateTime = (iso: string) =>
+  new Intl.DateTimeFormat('it-IT', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
+    new Date(iso),
+  );

@@ -5,4 +5,22 @@ export function hubPath(...segments: string[]): string {
   return rest ? `${base}${rest}/` : base;
 }
 
-export const opportunityPath = (slug: string) => hubPath('opportunita', slug);
+/** The URL segment of each content type's pages, in Italian. */
+export const SECTIONS = {
+  opportunities: 'opportunita',
+  tutorials: 'tutorial',
+  professions: 'professioni',
+  events: 'eventi',
+  questions: 'esperto-risponde',
+  operatorResources: 'risorse-operatori',
+  news: 'news',
+  areas: 'aree',
+  contacts: 'contatti',
+  about: 'chi-siamo',
+  accessibility: 'accessibilita',
+  search: 'cerca',
+} as const;
+export type SectionKey = keyof typeof SECTIONS;
+
+export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS[section], slug);
+export const opportunityPath = (slug: string) => entryPath('opportunities', slug);

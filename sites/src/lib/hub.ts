@@ -1,0 +1,52 @@
+import { getCollection } from 'astro:content';
+import type { Territory, ThematicArea } from '@sito/shared';
+import { loadBuilderConfig } from './builder-env.ts';
+
+/** The slug of the hub being built (SITO_HUB). */
+export const hubSlug = (): string => loadBuilderConfig().SITO_HUB;
+
+/** This hub's territory; fails the build, naming the published ones, if it does not exist. */
+export async function getHub(): Promise<Territory> {
+  const territories = await getCollection('territories');
+  const hub = territories.find((territory) => territory.id === hubSlug())?.data;
+  if (!hub) {
+    throw new Error(
+      `Hub "${hubSlug()}" is not a published territory in the CMS. Published territories: ${territories.map((x) => x.id).join(', ') || 'none'}.`,
+    );
+  }
+  return hub;
+}
+
+/** The other hubs of the network (antennas are part of their hub, not a site of their own). */
+export async function partnerHubs(): Promise<Territory[]> {
+  return (await getCollection('territories'))
+    .map((entry) => entry.data)
+    .filter((t) => t.slug !== hubSlug() && t.kind === 'hub');
+}
+
+/** Entries of this hub first, then regional ones, keeping the given order within each group. */
+export function ownFirst<T extends { territory: { slug: string } | null }>(entries: T[]): T[] {
+  const hub = hubSlug();
+  return [
+    ...entries.filter((entry) => entry.territory?.slug === hub),
+    ...entries.filter((entry) => entry.territory?.slug !== hub),
+  ];
+}
+
+export interface AreaWithSections extends ThematicArea {
+  sections: ThematicArea[];
+}
+
+/** The thematic areas in order, each with its sections in order. */
+export async function areasWithSections(): Promise<AreaWithSections[]> {
+  const all = (await getCollection('thematicAreas')).map((entry) => entry.data);
+  return all
+    .filter((area) => !area.parent)
+    .sort((a, b) => a.position - b.position)
+    .map((area) => ({
+      ...area,
+      sections: all
+        .filter((section) => section.parent?.documentId === area.documentId)
+        .sort((a, b) => a.position - b.position),
+    }));
+}
