@@ -169,6 +169,21 @@ describe('a hub built from the live CMS', () => {
     await context.close();
   });
 
+  it('closes opportunities between builds: under a clock moved past their deadline, listings hide them and badges say closed', async () => {
+    const open = seed.filter((e) => e.territory === 'cremona' && e.deadlineInDays !== null && e.deadlineInDays >= 0);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A year from now every seeded deadline (at most 120 days ahead) has passed.
+    await page.clock.setFixedTime(new Date(Date.now() + 365 * 86_400_000));
+    await page.goto(`${origin}/cremona/opportunita/`);
+    const visibleTitles = await page.locator('li[data-expires]:not([hidden]) .card__title').allTextContents();
+    for (const entry of open) expect(visibleTitles).not.toContain(entry.title);
+    await page.goto(`${origin}/cremona/opportunita/${liutaio.slug}/`);
+    await expect(page.locator('.deadline__label').first().textContent()).resolves.toBe('Chiusa');
+    await expect(page.locator('[data-closed-notice]').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it('marks an expired opportunity as closed and leaves it out of the listing', async () => {
     const expired = seed.find((e) => e.territory === 'cremona' && e.deadlineInDays !== null && e.deadlineInDays < 0);
     expect(expired, 'the demo content has an expired Cremona opportunity').toBeDefined();
