@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import { loadBuilderConfig } from './src/lib/builder-env';
 import { buildReport } from './src/lib/build-report';
 import { pagefindIntegration } from './src/integrations/pagefind';
@@ -23,6 +24,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [
     react(),
+    sitemap(),
     pagefindIntegration({
       language: 'it',
       onIndexed: (stats) => {

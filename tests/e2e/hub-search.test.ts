@@ -3,6 +3,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { buildHub } from '../../scripts/lib/hubs.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
@@ -182,6 +184,90 @@ describe('a hub built from the live CMS', () => {
     await expect(page.locator('.deadline__label').first().textContent()).resolves.toBe('Chiusa');
     await expect(page.locator('[data-closed-notice]').isVisible()).resolves.toBe(true);
     await context.close();
+  });
+
+  it('publishes RSS per thematic area that an XML parser reads', async () => {
+    const response = await fetch(`${origin}/cremona/rss/ricerca-lavoro.xml`);
+    expect(response.status).toBe(200);
+    const feed = new XMLParser().parse(await response.text());
+    expect(feed.rss.channel.title).toMatch(/Ricerca lavoro · Informagiovani Cremona/);
+    const items = [feed.rss.channel.item].flat().filter(Boolean);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.link).toMatch(/^http:\/\/localhost:4321\/cremona\//);
+  });
+
+  it('publishes iCalendar for events, deadlines and single entries that an iCalendar parser reads', async () => {
+    const calendar = async (url: string) => {
+      const response = await fetch(`${origin}${url}`);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
+      return new ICAL.Component(ICAL.parse(await response.text()))
+        .getAllSubcomponents('vevent')
+        .map((v) => new ICAL.Event(v));
+    };
+    const events = await calendar('/cremona/eventi.ics');
+    const seededEvents = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/events.json'), 'utf8'),
+    ) as Array<{ territory: string | null; regional: boolean }>;
+    expect(events).toHaveLength(seededEvents.filter((e) => e.territory === 'cremona' || e.regional).length);
+    for (const event of events) expect(event.endDate.compare(event.startDate)).toBeGreaterThanOrEqual(0);
+    const deadlines = await calendar('/cremona/scadenze.ics');
+    expect(deadlines.map((d) => d.summary)).toContain(`Scadenza: ${liutaio.title}`);
+    const single = await calendar(`/cremona/opportunita/${liutaio.slug}.ics`);
+    expect(single).toHaveLength(1);
+    expect(single[0]!.startDate.isDate).toBe(true);
+  });
+
+  it('embeds schema.org JSON-LD with the required fields', async () => {
+    const jsonLd = async (url: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${origin}${url}`);
+      const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+      await page.close();
+      return blocks.map((text) => JSON.parse(text) as Record<string, any>);
+    };
+    const job = (await jsonLd(`/cremona/opportunita/${liutaio.slug}/`)).find((d) => d['@type'] === 'JobPosting');
+    expect(job).toMatchObject({
+      '@context': 'https://schema.org',
+      title: liutaio.title,
+      hiringOrganization: { '@type': 'Organization' },
+    });
+    for (const field of ['description', 'datePosted', 'validThrough', 'employmentType'])
+      expect(job?.[field], field).toBeTruthy();
+    expect(job?.jobLocation ?? job?.jobLocationType).toBeTruthy();
+    const breadcrumb = (await jsonLd(`/cremona/opportunita/${liutaio.slug}/`)).find(
+      (d) => d['@type'] === 'BreadcrumbList',
+    );
+    expect(breadcrumb?.itemListElement.at(-1)).toMatchObject({ position: 3, name: liutaio.title });
+    const event = (await jsonLd(`/cremona/eventi/${firstSlug('events.json')}/`)).find((d) => d['@type'] === 'Event');
+    for (const field of ['name', 'startDate', 'endDate', 'location']) expect(event?.[field], field).toBeTruthy();
+    const office = (await jsonLd('/cremona/contatti/')).find((d) => d['@type'] === 'GovernmentOffice');
+    expect(office?.openingHoursSpecification.length).toBeGreaterThan(0);
+    expect(office?.address).toMatchObject({ '@type': 'PostalAddress', addressCountry: 'IT' });
+    const howTo = (await jsonLd(`/cremona/tutorial/${firstSlug('tutorials.json')}/`)).find(
+      (d) => d['@type'] === 'HowTo',
+    );
+    expect(howTo?.step.length).toBeGreaterThan(0);
+  });
+
+  it('exports published opportunities as JSON and CSV, and lists pages in a sitemap', async () => {
+    const json = (await (await fetch(`${origin}/cremona/dati/opportunita.json`)).json()) as Array<{
+      slug: string;
+      url: string;
+    }>;
+    expect(json.map((o) => o.slug)).toContain(liutaio.slug);
+    const bytes = new Uint8Array(await (await fetch(`${origin}/cremona/dati/opportunita.csv`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)], 'a UTF-8 byte order mark, so spreadsheets read accents').toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'slug,titolo,tipo,sintesi,ente,comune,a_distanza,eta_minima,eta_massima,apertura,scadenza,territorio,regionale,ultima_verifica,url',
+    );
+    expect(lines).toHaveLength(json.length + 1);
+    const robots = await (await fetch(`${origin}/cremona/robots.txt`)).text();
+    expect(robots).toMatch(/Sitemap: http:\/\/localhost:4321\/cremona\/sitemap-index\.xml/);
+    const sitemap = await fetch(`${origin}/cremona/sitemap-0.xml`);
+    expect(sitemap.status).toBe(200);
+    expect(await sitemap.text()).toContain(`/cremona/opportunita/${liutaio.slug}/`);
   });
 
   it('marks an expired opportunity as closed and leaves it out of the listing', async () => {

@@ -1,0 +1,22 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Opportunity } from '@sito/shared';
+import { createEvent } from 'ics';
+import { deadlineToIcs } from '../../lib/feeds.ts';
+import { allOpportunities } from '../../lib/opportunities.ts';
+import { entryPath } from '../../lib/paths.ts';
+
+/** "Aggiungi la scadenza al calendario" for one opportunity with a deadline. */
+export const getStaticPaths = (async () =>
+  (await allOpportunities())
+    .filter((o): o is Opportunity & { deadline: string } => o.deadline !== null)
+    .map((opportunity) => ({ params: { slug: opportunity.slug }, props: { opportunity } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ opportunity: Opportunity & { deadline: string } }> = async ({ props, site }) => {
+  const { opportunity } = props;
+  const { error, value } = createEvent(
+    deadlineToIcs(opportunity, new URL(entryPath('opportunities', opportunity.slug), site).href),
+  );
+  if (error || !value)
+    throw new Error(`Opportunity "${opportunity.slug}" could not be written as iCalendar: ${String(error)}`);
+  return new Response(value, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
