@@ -1,7 +1,8 @@
 import { getCollection } from 'astro:content';
 import { isExpired } from '@sito/shared';
 import { ownFirst } from './hub.ts';
-import { entryPath, type SectionKey } from './paths.ts';
+import { entryPath } from './paths.ts';
+import { t } from '../i18n/ui.ts';
 
 export interface SectionEntry {
   title: string;
@@ -16,10 +17,8 @@ export interface SectionEntry {
  * Everything filed under a thematic section, across types: opportunities (open ones) by their
  * areas, tutorials, professions, events and questions by their area. The hub's own entries first.
  */
-export async function entriesInSection(
-  sectionSlug: string,
-  labels: Record<SectionKey, string>,
-): Promise<SectionEntry[]> {
+export async function entriesInSection(sectionSlug: string): Promise<SectionEntry[]> {
+  const labels = t('it').nav;
   const entries: SectionEntry[] = [];
   for (const { data } of await getCollection('opportunities')) {
     if (!isExpired(data.deadline) && data.thematicAreas.some((area) => area.slug === sectionSlug)) {

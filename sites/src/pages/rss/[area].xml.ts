@@ -2,7 +2,6 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { areasWithSections, getHub } from '../../lib/hub.ts';
 import { entriesInSection } from '../../lib/sections.ts';
-import { t } from '../../i18n/ui.ts';
 
 /** One RSS feed per thematic area and per section: what is filed there, across types. */
 export const getStaticPaths = (async () => {
@@ -17,26 +16,11 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; sections: string[] }> = async ({ props, site }) => {
-  const ui = t('it');
   const hub = await getHub();
-  const labels = {
-    opportunities: ui.nav.opportunities,
-    tutorials: ui.nav.tutorials,
-    professions: ui.nav.professions,
-    events: ui.nav.events,
-    questions: ui.nav.questions,
-    operatorResources: ui.operatorResourcesTitle,
-    news: ui.nav.news,
-    areas: ui.areasTitle,
-    contacts: ui.nav.contacts,
-    about: ui.aboutTitle,
-    accessibility: ui.accessibilityTitle,
-    search: ui.nav.search,
-  };
   const seen = new Set<string>();
   const items = [];
   for (const section of props.sections) {
-    for (const entry of await entriesInSection(section, labels)) {
+    for (const entry of await entriesInSection(section)) {
       if (seen.has(entry.href)) continue;
       seen.add(entry.href);
       items.push({
