@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadBuilderConfig } from './src/lib/builder-env';
 import { buildReport } from './src/lib/build-report';
 import { pagefindIntegration } from './src/integrations/pagefind';
+import { interactionDirective } from './src/integrations/interaction-directive';
 
 /**
  * One Astro project, built once per hub: SITO_HUB names the territory, and the hub is written to
@@ -24,6 +25,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [
     react(),
+    interactionDirective(),
     sitemap(),
     pagefindIntegration({
       language: 'it',

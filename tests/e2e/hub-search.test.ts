@@ -49,9 +49,21 @@ const TEMPLATES = [
   'cerca/',
 ];
 
-/** Opens a search page and waits until its island is interactive (Astro drops `ssr` once hydrated). */
+/**
+ * Opens a search page, checks that nothing was downloaded to run it yet (the island hydrates on
+ * the first interaction), then focuses the box and waits until the island is interactive.
+ */
 async function openSearch(page: Page, url: string) {
+  const scripts: string[] = [];
+  const onRequest = (request: { url(): string; resourceType(): string }) => {
+    if (request.resourceType() === 'script' || request.url().includes('/pagefind/')) scripts.push(request.url());
+  };
+  page.on('request', onRequest);
   await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  expect(scripts, 'no script or index is loaded before the reader interacts').toEqual([]);
+  page.off('request', onRequest);
+  await page.getByLabel('Cosa stai cercando?').focus();
   await page.locator('astro-island:not([ssr])').waitFor({ timeout: 15_000 });
 }
 
@@ -91,7 +103,7 @@ describe('a hub built from the live CMS', () => {
     await cms?.destroy();
   });
 
-  it("lists the hub's open opportunities on its home page", async () => {
+  it("lists the hub's own and regional open opportunities", async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/opportunita/`);
     await expect(page.locator('.hub-name').textContent()).resolves.toBe('Informagiovani Cremona');
@@ -105,12 +117,7 @@ describe('a hub built from the live CMS', () => {
 
   it('finds a seeded opportunity with Pagefind search and opens it', async () => {
     const page = await browser.newPage();
-    const pagefindRequests: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
-    });
     await openSearch(page, `${origin}/cremona/cerca/`);
-    expect(pagefindRequests, 'the index loads only once the reader types').toEqual([]);
     await page.getByLabel('Cosa stai cercando?').fill('liutaio');
     const result = page.locator('.search__results a').first();
     await result.waitFor({ timeout: 15_000 });
@@ -118,6 +125,30 @@ describe('a hub built from the live CMS', () => {
     await result.click();
     await page.waitForURL(`**/cremona/opportunita/${liutaio.slug}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(liutaio.title);
+    await page.close();
+  });
+
+  it('filters by kind and sorts by deadline', async () => {
+    const seedKinds = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
+    ) as Array<{
+      title: string;
+      kind: string;
+      territory: string | null;
+      regional: boolean;
+      deadlineInDays: number | null;
+    }>;
+    const internships = seedKinds.filter((e) => e.kind === 'internship' && (e.territory === 'cremona' || e.regional));
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    await page.getByLabel('Tipo').selectOption('Tirocinio');
+    await page.getByLabel('Ordina per').selectOption('deadline');
+    await page.locator('.search__status p', { hasText: /risultat/ }).waitFor({ timeout: 15_000 });
+    const titles = await page.locator('.search__results a').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(internships.map((e) => e.title)).toContain(title);
+    const days = titles.map((title) => internships.find((e) => e.title === title)!.deadlineInDays ?? Infinity);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
     await page.close();
   });
 

@@ -1,24 +1,45 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
-/** The part of Pagefind's browser API this island uses. */
+/** The part of Pagefind's browser API this island uses. @see https://pagefind.app/docs/api/ */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
 }
+type Filters = Record<string, Record<string, number>>;
+interface SearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
 interface Pagefind {
   options(options: { baseUrl?: string }): Promise<void>;
+  filters(): Promise<Filters>;
   debouncedSearch(
-    query: string,
-    options?: object,
+    query: string | null,
+    options?: SearchOptions,
     ms?: number,
   ): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResultData> }> } | null>;
+}
+
+export interface SearchLabels {
+  label: string;
+  placeholder: string;
+  loading: string;
+  results: string;
+  resultsOne: string;
+  none: string;
+  any: string;
+  sort: string;
+  sortRelevance: string;
+  sortDeadline: string;
+  sortDate: string;
+  filters: Record<string, string>;
 }
 
 interface Props {
   /** The hub's base path, e.g. `/cremona/`: Pagefind's bundle lives in `pagefind/` under it. */
   base: string;
-  labels: { label: string; placeholder: string; loading: string; results: string; resultsOne: string; none: string };
+  labels: SearchLabels;
 }
 
 type State =
@@ -27,35 +48,54 @@ type State =
   | { kind: 'done'; query: string; total: number; results: PagefindResultData[] }
   | { kind: 'error'; message: string };
 
+const SORTS = { relevance: undefined, deadline: { scadenza: 'asc' }, date: { data: 'desc' } } as const;
+
 /**
- * Search over the hub's Pagefind index. The index and Pagefind's script are fetched on the first
- * keystroke, not before, so readers who never search download nothing.
+ * Search over the hub's Pagefind index, with filters (kind, area, territory, audience) and sorting.
+ * The island hydrates on the first interaction (client:interaction) and fetches Pagefind and its
+ * index then, so readers who never search download nothing. The input is uncontrolled, so what was
+ * typed before hydration is kept and searched.
  */
 export default function SearchBox({ base, labels }: Props) {
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const pagefind = useRef<Promise<Pagefind> | null>(null);
   const [query, setQuery] = useState('');
+  const [available, setAvailable] = useState<Filters>({});
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [sort, setSort] = useState<keyof typeof SORTS>('relevance');
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   const load = () => {
     pagefind.current ??= (async () => {
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
       await module.options({ baseUrl: base });
+      setAvailable(await module.filters());
       return module;
     })();
     return pagefind.current;
   };
 
   useEffect(() => {
+    // Text typed before the island woke up.
+    if (input.current?.value) setQuery(input.current.value);
+    void load();
+  }, []);
+
+  useEffect(() => {
     const term = query.trim();
-    if (!term) {
+    const activeFilters = Object.fromEntries(Object.entries(chosen).filter(([, value]) => value));
+    if (!term && Object.keys(activeFilters).length === 0) {
       setState({ kind: 'idle' });
       return;
     }
     let cancelled = false;
     setState({ kind: 'loading' });
+    const sortBy = SORTS[sort];
     load()
-      .then((api) => api.debouncedSearch(term, {}, 200))
+      .then((api) =>
+        api.debouncedSearch(term || null, { filters: activeFilters, ...(sortBy ? { sort: sortBy } : {}) }, 200),
+      )
       .then(async (search) => {
         if (!search || cancelled) return; // a newer keystroke superseded this search
         const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
@@ -67,21 +107,58 @@ export default function SearchBox({ base, labels }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [query]);
+  }, [query, chosen, sort]);
+
+  const filterNames = Object.keys(labels.filters).filter((name) => Object.keys(available[name] ?? {}).length > 0);
 
   return (
     <search className="search">
       <form role="search" onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={inputId}>{labels.label}</label>
         <input
+          ref={input}
           id={inputId}
           type="search"
           name="q"
           autoComplete="off"
           placeholder={labels.placeholder}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onInput={(event) => setQuery(event.currentTarget.value)}
         />
+        {filterNames.length > 0 && (
+          <div className="search__filters">
+            {filterNames.map((name) => (
+              <label key={name}>
+                {labels.filters[name]}
+                <select
+                  name={name}
+                  value={chosen[name] ?? ''}
+                  onChange={(event) => setChosen({ ...chosen, [name]: event.target.value })}
+                >
+                  <option value="">{labels.any}</option>
+                  {Object.entries(available[name] ?? {})
+                    .sort(([a], [b]) => a.localeCompare(b, 'it'))
+                    .map(([value, count]) => (
+                      <option key={value} value={value}>
+                        {value} ({count})
+                      </option>
+                    ))}
+                </select>
+              </label>
+            ))}
+            <label>
+              {labels.sort}
+              <select
+                name="ordina"
+                value={sort}
+                onChange={(event) => setSort(event.target.value as keyof typeof SORTS)}
+              >
+                <option value="relevance">{labels.sortRelevance}</option>
+                <option value="deadline">{labels.sortDeadline}</option>
+                <option value="date">{labels.sortDate}</option>
+              </select>
+            </label>
+          </div>
+        )}
       </form>
       <div aria-live="polite" className="search__status">
         {state.kind === 'loading' && <p>{labels.loading}</p>}

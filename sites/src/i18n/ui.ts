@@ -163,6 +163,15 @@ export const ui = {
     searchLoading: 'Ricerca in corso…',
     searchResults: (n: number) => (n === 1 ? '1 risultato' : `${n} risultati`),
     searchNone: (q: string) => `Nessun risultato per «${q}».`,
+    searchAny: 'Tutti',
+    searchSort: 'Ordina per',
+    searchSortRelevance: 'Pertinenza',
+    searchSortDeadline: 'Scadenza più vicina',
+    searchSortDate: 'Più recenti',
+    searchFilters: { tipo: 'Tipo', area: 'Area tematica', territorio: 'Territorio', pubblico: 'Per chi' } as Record<
+      string,
+      string
+    >,
     partnerHubs: 'Gli altri Informagiovani della rete',
     footerContacts: 'Contatti',
     footerNote: 'Sito realizzato con SITO Giovani, piattaforma open source della rete Informagiovani.',
