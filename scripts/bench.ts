@@ -8,6 +8,7 @@ import { generateStrapiSecrets } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
 import { buildHub } from './lib/hubs.ts';
 import { constantRate, type LoadResult } from './lib/load.ts';
+import { measureHub, type PageWeight } from './lib/page-weight.ts';
 import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
 import { writeSyntheticSeed } from './lib/synthetic.ts';
@@ -43,6 +44,7 @@ interface DatabaseFigures {
     pagefindSeconds: number;
     pagefindIndexKb: number;
     peakRssMb: number;
+    pageWeights: PageWeight[];
   };
 }
 
@@ -135,6 +137,7 @@ async function benchDatabase(
         pagefindSeconds: s(pagefind.ms),
         pagefindIndexKb: Math.round(pagefind.bytes / 1024),
         peakRssMb: mb(result.peakRssKb),
+        pageWeights: measureHub(result.outDir),
       };
     }
     return figures;
@@ -203,6 +206,11 @@ function writeReport(result: { date: string; n: number; databases: DatabaseFigur
         `| ${d.database} | Astro build (incl. its fetch) | ${b.astroSeconds} s | ${b.pages} pages, ${b.pagesPerSecond} pages/s | |`,
         `| ${d.database} | Pagefind | ${b.pagefindSeconds} s | ${b.pagefindIndexKb} KB index | |`,
         `| ${d.database} | hub build total | ${b.seconds} s | | ${b.peakRssMb} MB (Astro + Pagefind) |`,
+      );
+    }
+    for (const page of d.hubBuild?.pageWeights ?? []) {
+      lines.push(
+        `| ${d.database} | page ${page.page} | | HTML+CSS ${(page.htmlGzipBytes / 1024).toFixed(1)} KB gz, inline JS ${page.inlineScriptGzipBytes} B gz, ${page.externalScripts} scripts, ${page.thirdPartyRequests.length} third-party | |`,
       );
     }
     return lines;
