@@ -108,6 +108,11 @@ describe('a hub built from the live CMS', () => {
     await page.goto(`${origin}/cremona/opportunita/`);
     await expect(page.locator('.hub-name').textContent()).resolves.toBe('Informagiovani Cremona');
     const titles = await page.locator('.card__title').allTextContents();
+    // Follow the pagination to the last page.
+    while ((await page.locator('a[rel="next"]').count()) > 0) {
+      await page.locator('a[rel="next"]').click();
+      titles.push(...(await page.locator('.card__title').allTextContents()));
+    }
     const open = seed.filter(
       (e) => (e.territory === 'cremona' || e.regional) && (e.deadlineInDays === null || e.deadlineInDays >= 0),
     );
