@@ -13,72 +13,81 @@ export interface SectionEntry {
   territory: { slug: string } | null;
 }
 
+// Built once per build, in one pass over each collection: 27 section pages and 30 feeds read it.
+let bySection: Promise<Map<string, SectionEntry[]>> | undefined;
+
 /**
  * Everything filed under a thematic section, across types: opportunities (open ones) by their
- * areas, tutorials, professions, events and questions by their area. The hub's own entries first.
+ * areas, tutorials, professions, events (upcoming) and questions by their area. The hub's own first.
  */
-export async function entriesInSection(sectionSlug: string): Promise<SectionEntry[]> {
+export function entriesInSection(sectionSlug: string): Promise<SectionEntry[]> {
+  bySection ??= indexSections();
+  return bySection.then((index) => index.get(sectionSlug) ?? []);
+}
+
+async function indexSections(): Promise<Map<string, SectionEntry[]>> {
   const labels = t('it').nav;
-  const entries: SectionEntry[] = [];
+  const index = new Map<string, SectionEntry[]>();
+  const file = (slug: string | undefined, entry: SectionEntry) => {
+    if (!slug) return;
+    const list = index.get(slug) ?? [];
+    list.push(entry);
+    index.set(slug, list);
+  };
+  const common = (data: { regional: boolean; territory: { slug: string } | null }) => ({
+    regional: data.regional,
+    territory: data.territory,
+  });
+
   for (const { data } of await getCollection('opportunities')) {
-    if (!isExpired(data.deadline) && data.thematicAreas.some((area) => area.slug === sectionSlug)) {
-      entries.push({
-        title: data.title,
-        href: entryPath('opportunities', data.slug),
-        summary: data.summary,
-        eyebrow: labels.opportunities,
-        regional: data.regional,
-        territory: data.territory,
-      });
-    }
+    if (isExpired(data.deadline)) continue;
+    const entry = {
+      title: data.title,
+      href: entryPath('opportunities', data.slug),
+      summary: data.summary,
+      eyebrow: labels.opportunities,
+      ...common(data),
+    };
+    for (const area of data.thematicAreas) file(area.slug, entry);
   }
   for (const { data } of await getCollection('tutorials')) {
-    if (data.thematicArea?.slug === sectionSlug) {
-      entries.push({
-        title: data.title,
-        href: entryPath('tutorials', data.slug),
-        summary: data.summary,
-        eyebrow: labels.tutorials,
-        regional: data.regional,
-        territory: data.territory,
-      });
-    }
+    file(data.thematicArea?.slug, {
+      title: data.title,
+      href: entryPath('tutorials', data.slug),
+      summary: data.summary,
+      eyebrow: labels.tutorials,
+      ...common(data),
+    });
   }
   for (const { data } of await getCollection('professions')) {
-    if (data.thematicArea?.slug === sectionSlug) {
-      entries.push({
-        title: data.name,
-        href: entryPath('professions', data.slug),
-        summary: data.sector,
-        eyebrow: labels.professions,
-        regional: data.regional,
-        territory: data.territory,
-      });
-    }
+    file(data.thematicArea?.slug, {
+      title: data.name,
+      href: entryPath('professions', data.slug),
+      summary: data.sector,
+      eyebrow: labels.professions,
+      ...common(data),
+    });
   }
+  const now = Date.now();
   for (const { data } of await getCollection('events')) {
-    if (data.thematicArea?.slug === sectionSlug && Date.parse(data.endsAt) >= Date.now()) {
-      entries.push({
-        title: data.title,
-        href: entryPath('events', data.slug),
-        summary: data.summary,
-        eyebrow: labels.events,
-        regional: data.regional,
-        territory: data.territory,
-      });
-    }
+    if (Date.parse(data.endsAt) < now) continue;
+    file(data.thematicArea?.slug, {
+      title: data.title,
+      href: entryPath('events', data.slug),
+      summary: data.summary,
+      eyebrow: labels.events,
+      ...common(data),
+    });
   }
   for (const { data } of await getCollection('questions')) {
-    if (data.thematicArea?.slug === sectionSlug) {
-      entries.push({
-        title: data.question,
-        href: entryPath('questions', data.slug),
-        summary: null,
-        eyebrow: labels.questions,
-        regional: data.regional,
-        territory: data.territory,
-      });
-    }
+    file(data.thematicArea?.slug, {
+      title: data.question,
+      href: entryPath('questions', data.slug),
+      summary: null,
+      eyebrow: labels.questions,
+      ...common(data),
+    });
   }
-  return ownFirst(entries);
+  for (const [slug, list] of index) index.set(slug, ownFirst(list));
+  return index;
 }
