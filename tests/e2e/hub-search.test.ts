@@ -171,6 +171,12 @@ describe('a hub built from the live CMS', () => {
     expect(found).not.toContain(liutaio.title);
     const links = await page.locator('.search__results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.every((href) => href?.startsWith('/crema/'))).toBe(true);
+
+    // Asked to search the whole network, Crema's search also finds Cremona's item, on Cremona's site.
+    await page.getByLabel('Cerca in tutta la rete Informagiovani').check();
+    const networkResult = page.locator('.search__results a', { hasText: liutaio.title });
+    await networkResult.waitFor({ timeout: 15_000 });
+    await expect(networkResult.getAttribute('href')).resolves.toBe(`/cremona/opportunita/${liutaio.slug}/`);
     const direct = await page.goto(`${origin}/crema/opportunita/${liutaio.slug}/`);
     expect(direct?.status()).toBe(404);
     await page.close();

@@ -13,6 +13,7 @@ interface SearchOptions {
 }
 interface Pagefind {
   options(options: { baseUrl?: string }): Promise<void>;
+  mergeIndex(url: string, options?: { baseUrl?: string; indexWeight?: number }): Promise<void>;
   filters(): Promise<Filters>;
   debouncedSearch(
     query: string | null,
@@ -33,12 +34,15 @@ export interface SearchLabels {
   sortRelevance: string;
   sortDeadline: string;
   sortDate: string;
+  network: string;
   filters: Record<string, string>;
 }
 
 interface Props {
   /** The hub's base path, e.g. `/cremona/`: Pagefind's bundle lives in `pagefind/` under it. */
   base: string;
+  /** Base paths of the partner hubs, searched too when the reader asks for the whole network. */
+  partners: string[];
   labels: SearchLabels;
 }
 
@@ -56,7 +60,7 @@ const SORTS = { relevance: undefined, deadline: { scadenza: 'asc' }, date: { dat
  * index then, so readers who never search download nothing. The input is uncontrolled, so what was
  * typed before hydration is kept and searched.
  */
-export default function SearchBox({ base, labels }: Props) {
+export default function SearchBox({ base, partners, labels }: Props) {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const pagefind = useRef<Promise<Pagefind> | null>(null);
@@ -64,6 +68,8 @@ export default function SearchBox({ base, labels }: Props) {
   const [available, setAvailable] = useState<Filters>({});
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<keyof typeof SORTS>('relevance');
+  const [network, setNetwork] = useState(false);
+  const merged = useRef<Promise<void> | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   const load = () => {
@@ -93,13 +99,34 @@ export default function SearchBox({ base, labels }: Props) {
     setState({ kind: 'loading' });
     const sortBy = SORTS[sort];
     load()
-      .then((api) =>
-        api.debouncedSearch(term || null, { filters: activeFilters, ...(sortBy ? { sort: sortBy } : {}) }, 200),
-      )
+      .then(async (api) => {
+        if (network) {
+          // The partner hubs' indexes join this one, weighted below it: the own territory comes first.
+          // A partner whose index cannot be fetched (not built yet, offline) is left out: Pagefind
+          // would otherwise fail every search once a merged index is missing.
+          merged.current ??= (async () => {
+            const reachable = await Promise.all(
+              partners.map((partner) =>
+                fetch(`${partner}pagefind/pagefind-entry.json`, { method: 'HEAD' })
+                  .then((response) => (response.ok ? partner : null))
+                  .catch(() => null),
+              ),
+            );
+            for (const partner of reachable) {
+              if (partner) await api.mergeIndex(`${partner}pagefind`, { baseUrl: partner, indexWeight: 0.6 });
+            }
+          })();
+          await merged.current;
+        }
+        return api.debouncedSearch(term || null, { filters: activeFilters, ...(sortBy ? { sort: sortBy } : {}) }, 200);
+      })
       .then(async (search) => {
         if (!search || cancelled) return; // a newer keystroke superseded this search
-        const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
-        if (!cancelled) setState({ kind: 'done', query: term, total: search.results.length, results });
+        const all = await Promise.all(search.results.slice(0, 40).map((result) => result.data()));
+        // Once merged, partner results stay in the index: without the network option, show only this hub's.
+        const results = (network ? all : all.filter((result) => result.url.startsWith(base))).slice(0, 20);
+        const total = network || merged.current === null ? search.results.length : results.length;
+        if (!cancelled) setState({ kind: 'done', query: term, total, results });
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ kind: 'error', message: (error as Error).message });
@@ -107,7 +134,7 @@ export default function SearchBox({ base, labels }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [query, chosen, sort]);
+  }, [query, chosen, sort, network]);
 
   const filterNames = Object.keys(labels.filters).filter((name) => Object.keys(available[name] ?? {}).length > 0);
 
@@ -145,6 +172,17 @@ export default function SearchBox({ base, labels }: Props) {
                 </select>
               </label>
             ))}
+            {partners.length > 0 && (
+              <label className="search__network">
+                <input
+                  type="checkbox"
+                  name="rete"
+                  checked={network}
+                  onChange={(event) => setNetwork(event.target.checked)}
+                />
+                {labels.network}
+              </label>
+            )}
             <label>
               {labels.sort}
               <select

@@ -172,6 +172,7 @@ export const ui = {
     searchSortRelevance: 'Pertinenza',
     searchSortDeadline: 'Scadenza più vicina',
     searchSortDate: 'Più recenti',
+    searchNetwork: 'Cerca in tutta la rete Informagiovani',
     searchFilters: { tipo: 'Tipo', area: 'Area tematica', territorio: 'Territorio', pubblico: 'Per chi' } as Record<
       string,
       string
