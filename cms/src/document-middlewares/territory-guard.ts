@@ -1,9 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { relationRefs } from '../lib/relations';
-import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { EDITORIAL_TYPES, TERRITORY, requestScope, type AdminUserLike, type TerritoryScope } from '../tenancy/scope';
 
 type Data = Record<string, unknown>;
+type RequestState = {
+  user?: AdminUserLike;
+  auth?: { strategy?: { name?: string } };
+  sitoScope?: Promise<TerritoryScope>;
+};
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /**
@@ -45,11 +50,10 @@ export function territoryGuard(strapi: Core.Strapi): Modules.Documents.Middlewar
   return async (ctx, next) => {
     const editorial = EDITORIAL_TYPES.includes(ctx.uid);
     if (!editorial && ctx.uid !== TERRITORY) return next();
-    const request = strapi.requestContext.get() as
-      { state?: { user?: AdminUserLike; auth?: { strategy?: { name?: string } } } } | undefined;
-    const user = request?.state?.user;
-    if (!user || request?.state?.auth?.strategy?.name !== 'admin') return next();
-    const scope = await territoryScope(strapi, user);
+    const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+    if (!state || state.auth?.strategy?.name !== 'admin') return next();
+    const scope = await requestScope(strapi, state);
+    if (!scope) return next();
     if (scope.unrestricted) return next();
 
     const mine = new Set(scope.territories);

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { EDITORIAL_TYPES, TERRITORY, requestScope } from '../tenancy/scope';
 
 const EXISTING_RELATIONS = /^\/content-manager\/relations\/([^/]+)\/([^/]+)\/([^/]+)$/;
 
@@ -13,8 +13,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     await next();
     const match = ctx.method === 'GET' ? EXISTING_RELATIONS.exec(ctx.path) : null;
     if (!match || ctx.status !== 200) return;
-    const user = ctx.state.user as AdminUserLike | undefined;
-    if (!user) return;
+
     const [, sourceUid, , field] = match.map(decodeURIComponent);
     const source = sourceUid
       ? (strapi.contentTypes[sourceUid as UID.ContentType] ?? strapi.components[sourceUid as UID.Component])
@@ -22,8 +21,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     const target = (source?.attributes[field ?? ''] as { target?: UID.ContentType } | undefined)?.target;
     if (!target || (!EDITORIAL_TYPES.includes(target) && target !== TERRITORY)) return;
 
-    const scope = await territoryScope(strapi, user);
-    if (scope.unrestricted) return;
+    const scope = await requestScope(strapi, ctx.state as Parameters<typeof requestScope>[1]);
+    if (!scope || scope.unrestricted) return;
     const body = ctx.body as { results?: Array<{ documentId: string }>; pagination?: { total: number } };
     const ids = (body.results ?? []).map((result) => result.documentId);
     if (ids.length === 0) return;

@@ -46,3 +46,16 @@ export async function territoryScope(strapi: Core.Strapi, user: AdminUserLike): 
   }
   return { unrestricted: false, territories: await territoriesOf(strapi, user.id) };
 }
+
+/**
+ * The scope of the admin user behind a request, computed once per request: a single admin call
+ * runs several Document Service calls (and middlewares), each of which asks for it.
+ */
+export function requestScope(
+  strapi: Core.Strapi,
+  state: { user?: AdminUserLike; sitoScope?: Promise<TerritoryScope> },
+): Promise<TerritoryScope> | null {
+  if (!state.user) return null;
+  state.sitoScope ??= territoryScope(strapi, state.user);
+  return state.sitoScope;
+}
