@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseOrThrow, territorySchema, type Territory } from '@sito/shared';
+import type { BuildReport } from '../../sites/src/lib/build-report.ts';
+import type { PagefindStats } from '../../sites/src/integrations/pagefind.ts';
 import { SITES_DIR, SITES_DIST } from './paths.ts';
 import { run } from './processes.ts';
 
@@ -20,13 +22,8 @@ export interface HubBuildResult {
   outDir: string;
   ms: number;
   peakRssKb: number;
-  report: {
-    entries: Record<string, number>;
-    skipped: Array<{ collection: string; entry: string; problems: string[] }>;
-    toReview: Array<{ collection: string; entry: string; lastVerifiedAt: string | null }>;
-    cmsRequests: number;
-    pagefind?: { pages: number; ms: number; bytes: number };
-  };
+  /** The report the build writes beside the hub (sites/astro.config.ts). */
+  report: BuildReport & { pagefind?: PagefindStats };
 }
 
 /** Builds one hub (fetch, Astro, Pagefind) in its own process, into sites/dist/<hub>/. */

@@ -18,6 +18,8 @@ export const SEED_FILES: Array<{ file: string; uid: UID.ContentType; localized: 
   { file: 'news.json', uid: 'api::news.news', localized: true },
 ];
 
+type Json = Record<string, unknown>;
+
 export interface SeedReport {
   created: number;
   skipped: number;
@@ -45,7 +47,6 @@ export async function seedDemoContent(
   }
 
   const cache = new Map<string, string>();
-  type Json = Record<string, unknown>;
   const lookup: SeedLookup = async (uid, slug) => {
     const key = `${uid}:${slug}`;
     if (!cache.has(key)) {

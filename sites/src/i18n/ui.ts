@@ -187,14 +187,16 @@ export type Lang = keyof typeof ui;
 export const defaultLang: Lang = 'it';
 export const t = (lang: Lang = defaultLang) => ui[lang];
 
+// Formatters are made once: creating one costs far more than using it, and every card formats dates.
+const dateFormat = new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('it-IT', {
+  dateStyle: 'full',
+  timeStyle: 'short',
+  timeZone: 'Europe/Rome',
+});
+
 /** A date as Italians write it in prose: "5 dicembre 2026". */
-export const formatDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
+export const formatDate = (isoDate: string) => dateFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 
 /** A moment in Rome: "giovedì 5 dicembre 2026, 09:30". */
-export const formatDateTime = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
-    new Date(iso),
-  );
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));

@@ -16,6 +16,14 @@ export interface BuilderConfig extends BuilderEnv {
  * something is missing or malformed.
  */
 export function loadBuilderConfig(env: NodeJS.ProcessEnv = process.env): BuilderConfig {
+  // Every page asks for the hub; read the environment and the token file once per build.
+  if (env === process.env) return (processConfig ??= readBuilderConfig(env));
+  return readBuilderConfig(env);
+}
+
+let processConfig: BuilderConfig | undefined;
+
+function readBuilderConfig(env: NodeJS.ProcessEnv): BuilderConfig {
   const parsed = parseEnv(builderEnvSchema, env, 'The site builder environment');
   if (parsed.SITO_CMS_TOKEN) return { ...parsed, token: parsed.SITO_CMS_TOKEN };
   const file = path.resolve(parsed.SITO_TOKEN_FILE ?? path.join(REPO_ROOT, '.sito', 'builder-token'));

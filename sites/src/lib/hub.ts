@@ -5,8 +5,16 @@ import { loadBuilderConfig } from './builder-env.ts';
 /** The slug of the hub being built (SITO_HUB). */
 export const hubSlug = (): string => loadBuilderConfig().SITO_HUB;
 
+// Content does not change during a build; every page's layout asks for the hub and its partners.
+let thisHub: Promise<Territory> | undefined;
+
 /** This hub's territory; fails the build, naming the published ones, if it does not exist. */
-export async function getHub(): Promise<Territory> {
+export function getHub(): Promise<Territory> {
+  thisHub ??= findHub();
+  return thisHub;
+}
+
+async function findHub(): Promise<Territory> {
   const territories = await getCollection('territories');
   const hub = territories.find((territory) => territory.id === hubSlug())?.data;
   if (!hub) {
@@ -17,11 +25,14 @@ export async function getHub(): Promise<Territory> {
   return hub;
 }
 
+let partners: Promise<Territory[]> | undefined;
+
 /** The other hubs of the network (antennas are part of their hub, not a site of their own). */
-export async function partnerHubs(): Promise<Territory[]> {
-  return (await getCollection('territories'))
-    .map((entry) => entry.data)
-    .filter((t) => t.slug !== hubSlug() && t.kind === 'hub');
+export function partnerHubs(): Promise<Territory[]> {
+  partners ??= getCollection('territories').then((entries) =>
+    entries.map((entry) => entry.data).filter((t) => t.slug !== hubSlug() && t.kind === 'hub'),
+  );
+  return partners;
 }
 
 /** Entries of this hub first, then regional ones, keeping the given order within each group. */

@@ -23,4 +23,3 @@ export const SECTIONS = {
 export type SectionKey = keyof typeof SECTIONS;
 
 export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS[section], slug);
-export const opportunityPath = (slug: string) => entryPath('opportunities', slug);

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { isExpired } from '@sito/shared';
+import { isUpcoming } from './events.ts';
 import { ownFirst } from './hub.ts';
 import { entryPath } from './paths.ts';
 import { t } from '../i18n/ui.ts';
@@ -68,9 +69,8 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       ...common(data),
     });
   }
-  const now = Date.now();
   for (const { data } of await getCollection('events')) {
-    if (Date.parse(data.endsAt) < now) continue;
+    if (!isUpcoming(data)) continue;
     file(data.thematicArea?.slug, {
       title: data.title,
       href: entryPath('events', data.slug),
