@@ -60,3 +60,46 @@ export async function resolveSeedEntry(entry: Json, today: string, lookup: SeedL
 }
 
 const isPlainObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * What a translation takes from the entry it translates: who owns the entry and where it is filed
+ * are the same in every language. Strapi copies the other fields that are not localized (dates,
+ * places, ages) by itself, but keeps relations per locale, and the editorial rules need the owner.
+ */
+export const INHERITED_BY_TRANSLATIONS = [
+  'territory',
+  'regional',
+  'verifiedBy',
+  'answeredBy',
+  'thematicArea',
+  'thematicAreas',
+] as const;
+
+/** A seed entry and its translations: `[locale, fields]`, each ready for `resolveSeedEntry`. */
+export interface SplitSeedEntry {
+  entry: Json;
+  translations: Array<[locale: string, data: Json]>;
+}
+
+/**
+ * A seed entry may carry `localizations: { en: { slug, title, summary, ... } }`: the same document in
+ * another language, with its localized fields. This separates them from the entry (Italian, the
+ * default locale) and completes each with what translations inherit. Relations to other content
+ * (related tutorials...) are not inherited: a translation can only point at entries that exist in
+ * its own language, so it names them itself. Each translation needs its own slug.
+ */
+export function splitLocalizations(seed: Json, label: string): SplitSeedEntry {
+  const { localizations, ...entry } = seed;
+  if (localizations === undefined) return { entry, translations: [] };
+  if (!isPlainObject(localizations)) throw new Error(`Seed ${label}: "localizations" must map a locale to fields.`);
+  const inherited = Object.fromEntries(
+    INHERITED_BY_TRANSLATIONS.filter((key) => key in entry).map((key) => [key, entry[key]]),
+  );
+  const translations = Object.entries(localizations).map(([locale, fields]): [string, Json] => {
+    if (!isPlainObject(fields) || typeof fields.slug !== 'string') {
+      throw new Error(`Seed ${label}: the "${locale}" translation needs its own slug.`);
+    }
+    return [locale, { ...inherited, ...fields }];
+  });
+  return { entry, translations };
+}

@@ -1,9 +1,22 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDate } from '@sito/shared';
 import { databasesUnderTest, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 
 const TYPES = ['opportunities', 'tutorials', 'professions', 'events', 'questions', 'operator-resources', 'news-items'];
+const SEED_FILE: Record<string, string> = { 'news-items': 'news.json' };
+
+/** The entries of a type's seed file that carry an English translation. */
+const translatedInSeed = (type: string) =>
+  (
+    JSON.parse(
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, `../../cms/seed/demo/${SEED_FILE[type] ?? `${type}.json`}`),
+        'utf8',
+      ),
+    ) as Array<{ slug: string; localizations?: { en?: { slug: string } } }>
+  ).filter((entry) => entry.localizations?.en);
 
 /** The demo content: loaded through the Document Service, idempotent, restorable from scratch. */
 describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
@@ -14,8 +27,16 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
     expect(response.status, type).toBe(200);
     return (await response.json()).meta.pagination.total as number;
   };
+  /** Published entries per type, in Italian and in English. */
   const counts = async (): Promise<Record<string, number>> =>
-    Object.fromEntries(await Promise.all(TYPES.map(async (type) => [type, await total(type)] as const)));
+    Object.fromEntries(
+      await Promise.all(
+        TYPES.flatMap((type) => [
+          (async () => [type, await total(type)] as const)(),
+          (async () => [`${type} (en)`, await total(type, '&locale=en')] as const)(),
+        ]),
+      ),
+    );
   const seedLines = () =>
     fs
       .readFileSync(cms.logFile, 'utf8')
@@ -65,6 +86,32 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
       expect(territory.contactPoints.length, territory.slug).toBeGreaterThan(0);
       expect(territory.contactPoints[0].openingHours.length, territory.slug).toBeGreaterThan(0);
     }
+  });
+
+  it('translates a handful of entries into English: the same document, its own slug, the same owner and dates', async () => {
+    const byType = await counts();
+    for (const type of TYPES) expect(byType[`${type} (en)`], type).toBe(translatedInSeed(type).length);
+    expect(TYPES.filter((type) => translatedInSeed(type).length > 0).length).toBeGreaterThanOrEqual(5);
+
+    const [seeded] = translatedInSeed('opportunities');
+    const fetchOne = async (slug: string, locale: string) => {
+      const response = await fetch(
+        `${cms.url}/api/opportunities?locale=${locale}&filters[slug][$eq]=${slug}&populate[territory][fields][0]=slug&populate[thematicAreas][fields][0]=name`,
+      );
+      return (await response.json()).data[0];
+    };
+    const italian = await fetchOne(seeded!.slug, 'it');
+    const english = await fetchOne(seeded!.localizations!.en!.slug, 'en');
+    expect(english.documentId).toBe(italian.documentId);
+    expect(english.locale).toBe('en');
+    expect(english.title).not.toBe(italian.title);
+    expect(english.deadline).toBe(italian.deadline);
+    expect(english.regional).toBe(italian.regional);
+    expect(english.territory?.slug ?? null).toBe(italian.territory?.slug ?? null);
+    // English entries point at the English versions of the thematic areas, created at boot.
+    const areaNames = (entry: { thematicAreas: Array<{ name: string }> }) => entry.thematicAreas.map((a) => a.name);
+    expect(areaNames(english)).toHaveLength(areaNames(italian).length);
+    expect(areaNames(english)).not.toEqual(areaNames(italian));
   });
 
   it('changes nothing when loaded again, and restores deleted entries with --reset', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSeedEntry } from '@sito/shared';
+import { resolveSeedEntry, splitLocalizations } from '@sito/shared';
 
 const known: Record<string, string> = {
   'api::territory.territory:cremona': 'doc-cremona',
@@ -63,5 +63,52 @@ describe('seed entries, readable JSON resolved for the Document Service', () => 
     await expect(resolveSeedEntry({ territory: 'bergamo' }, '2026-11-25', lookup, 'news.json "festa"')).rejects.toThrow(
       'Seed news.json "festa": "territory" points at "bergamo", which does not exist in api::territory.territory.',
     );
+  });
+
+  it('splits a translation off its entry; it keeps the owner and the areas, and names its own related entries', async () => {
+    const { entry, translations } = splitLocalizations(
+      {
+        slug: 'lavorare-all-estero',
+        title: "Lavorare all'estero",
+        territory: null,
+        regional: true,
+        verifiedBy: 'cremona',
+        thematicArea: 'tirocini',
+        relatedOpportunities: ['eures-stagione'],
+        readingMinutes: 7,
+        localizations: { en: { slug: 'working-abroad', title: 'Working abroad' } },
+      },
+      'tutorials.json "lavorare-all-estero"',
+    );
+    expect(entry).not.toHaveProperty('localizations');
+    expect(entry.relatedOpportunities).toEqual(['eures-stagione']);
+    expect(translations).toEqual([
+      [
+        'en',
+        {
+          slug: 'working-abroad',
+          title: 'Working abroad',
+          territory: null,
+          regional: true,
+          verifiedBy: 'cremona',
+          thematicArea: 'tirocini',
+        },
+      ],
+    ]);
+    // Resolved like any entry: the inherited slugs become documentIds.
+    await expect(resolveSeedEntry(translations[0]![1], '2026-11-25', lookup, 'x')).resolves.toMatchObject({
+      verifiedBy: 'doc-cremona',
+      thematicArea: 'doc-tirocini',
+    });
+  });
+
+  it('leaves an entry without translations as it is, and refuses a translation without its own slug', () => {
+    expect(splitLocalizations({ slug: 'festa', title: 'Festa' }, 'x')).toEqual({
+      entry: { slug: 'festa', title: 'Festa' },
+      translations: [],
+    });
+    expect(() =>
+      splitLocalizations({ slug: 'festa', localizations: { en: { title: 'Party' } } }, 'news.json "festa"'),
+    ).toThrow('Seed news.json "festa": the "en" translation needs its own slug.');
   });
 });
