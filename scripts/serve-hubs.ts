@@ -2,63 +2,121 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
-import { SITES_DIST } from './lib/paths.ts';
+import { RELEASES_DIR } from './lib/paths.ts';
+import { deployedHubs } from './lib/publishing/releases.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The hubs currently built: every folder of sites/dist with an index.html. */
-export function builtHubs(root = SITES_DIST): string[] {
+/**
+ * The folder a hub is served from: the live release (`<root>/<hub>/current`, see
+ * lib/publishing/releases.ts) or, for a plain build output, `<root>/<hub>` itself. Resolved on
+ * every request, so a deploy (one rename of `current`) is picked up at once.
+ */
+export function hubRoot(root: string, hub: string): string | null {
+  if (!/^[a-z0-9-]+$/.test(hub)) return null;
+  for (const candidate of [path.join(root, hub, 'current'), path.join(root, hub)]) {
+    try {
+      const real = fs.realpathSync(candidate);
+      if (fs.existsSync(path.join(real, 'index.html'))) return real;
+    } catch {
+      // Not there.
+    }
+  }
+  return null;
+}
+
+/** The hubs that have something live, by slug. */
+export function builtHubs(root = RELEASES_DIR): string[] {
   if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, entry.name, 'index.html')))
+    .filter((entry) => entry.isDirectory() && hubRoot(root, entry.name) !== null)
     .map((entry) => entry.name)
     .sort();
 }
 
+/** Hashed assets (Astro's, Pagefind's fragments) never change under their name; HTML is revalidated. */
+export function cacheControl(pathname: string): string {
+  const immutable = /\/_astro\//.test(pathname) || /\/pagefind\/.*\.(pf_\w+|wasm\.\w+)$/.test(pathname);
+  return immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
+
 /**
- * Serves every built hub at /<slug>/ from sites/dist, and at / a page listing them. Hashed assets
- * are cached for a year; HTML is revalidated on every visit.
+ * Serves every hub's live release at /<slug>/, and by Host header: a request for a territory's
+ * hostname (from the hub.json each deploy writes) is served from that hub, with or without the
+ * /<slug> prefix in the path. `/` lists the hubs.
  */
-export function createHubServer(root = SITES_DIST): http.Server {
-  const assets = sirv(root, {
-    dev: false,
-    etag: true,
-    extensions: ['html'],
-    setHeaders(res, pathname) {
-      const immutable = /\/_astro\//.test(pathname) || /\/pagefind\/.*\.(pf_\w+|wasm\.\w+)$/.test(pathname);
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+export function createHubServer(root = RELEASES_DIR): http.Server {
+  // One file server per release folder: a release never changes once deployed.
+  const servers = new Map<string, ReturnType<typeof sirv>>();
+  const serverFor = (dir: string) => {
+    let server = servers.get(dir);
+    if (!server) {
+      server = sirv(dir, {
+        dev: false,
+        etag: true,
+        extensions: ['html'],
+        setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControl(pathname)),
+      });
+      if (servers.size > 64) servers.clear();
+      servers.set(dir, server);
+    }
+    return server;
+  };
+  let hosts = { at: 0, map: new Map<string, string>() };
+  const hubForHost = (host: string | undefined): string | undefined => {
+    if (!host) return undefined;
+    if (Date.now() - hosts.at > 2_000) {
+      const map = new Map<string, string>();
+      for (const hub of deployedHubs(root)) if (hub.hostname) map.set(hub.hostname.toLowerCase(), hub.slug);
+      hosts = { at: Date.now(), map };
+    }
+    return hosts.map.get(host.toLowerCase().replace(/:\d+$/, ''));
+  };
+
+  const notFound = (res: http.ServerResponse) => {
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(page('Pagina non trovata', '<h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p>'));
+  };
+
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/') {
+    let pathname = url.pathname;
+    const hostHub = hubForHost(req.headers.host);
+    if (hostHub && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
+      pathname = `/${hostHub}${pathname}`;
+
+    if (pathname === '/') {
       const hubs = builtHubs(root);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
       res.end(
-        `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SITO Giovani: i siti della rete</title></head><body><main><h1>I siti della rete Informagiovani</h1><ul>${hubs
-          .map((hub) => `<li><a href="/${escapeHtml(hub)}/">${escapeHtml(hub)}</a></li>`)
-          .join('')}</ul></main></body></html>`,
+        page(
+          'SITO Giovani: i siti della rete',
+          `<h1>I siti della rete Informagiovani</h1><ul>${hubs
+            .map((hub) => `<li><a href="/${escapeHtml(hub)}/">${escapeHtml(hub)}</a></li>`)
+            .join('')}</ul>`,
+        ),
       );
       return;
     }
-    const [, first] = url.pathname.split('/');
-    if (first && !url.pathname.includes('.') && !url.pathname.endsWith('/')) {
-      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+    const [, hub = '', ...rest] = pathname.split('/');
+    const dir = hubRoot(root, hub);
+    if (!dir) return notFound(res);
+    if (rest.length === 0 || (!pathname.endsWith('/') && !path.posix.basename(pathname).includes('.'))) {
+      res.writeHead(301, { Location: `${pathname}/${url.search}` });
       res.end();
       return;
     }
-    assets(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(
-        '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Pagina non trovata</title></head><body><main><h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p></main></body></html>',
-      );
-    });
+    req.url = `/${rest.join('/')}${url.search}`;
+    serverFor(dir)(req, res, () => notFound(res));
   });
 }
 
-export async function serveHubs(port: number, root = SITES_DIST): Promise<http.Server> {
+export async function serveHubs(port: number, root = RELEASES_DIR): Promise<http.Server> {
   const server = createHubServer(root);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -73,9 +131,10 @@ export async function serveHubs(port: number, root = SITES_DIST): Promise<http.S
   return server;
 }
 
-/** `pnpm serve:hubs`: serve what is built, without the CMS. */
+/** `pnpm serve:hubs`: serve the live releases, without the CMS. */
 export async function main(): Promise<void> {
   const port = Number(process.env.SITO_HUBS_PORT ?? 4321);
-  await serveHubs(port);
-  console.log(`Serving ${builtHubs().join(', ') || 'no hubs yet'} at http://localhost:${port}/`);
+  const root = process.env.SITO_RELEASES_DIR ?? RELEASES_DIR;
+  await serveHubs(port, root);
+  console.log(`Serving ${builtHubs(root).join(', ') || 'no hubs yet'} at http://localhost:${port}/`);
 }

@@ -1,38 +1,50 @@
+import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEV_ADMIN } from '@sito/shared';
-import { buildAllHubs } from './build-hubs.ts';
-import { ensureDevSecrets } from './lib/cms-secrets.ts';
+import { ensureDevSecrets, readEnvFile } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
-import { CMS_DIR, DEFAULT_TOKEN_FILE, STATE_DIR } from './lib/paths.ts';
+import { listHubs } from './lib/hubs.ts';
+import { CMS_DIR, DEFAULT_TOKEN_FILE, RELEASES_DIR, ROOT, STATE_DIR } from './lib/paths.ts';
+import { spawnGroup, stopGroup } from './lib/processes.ts';
+import { liveRelease } from './lib/publishing/releases.ts';
 import { serveHubs } from './serve-hubs.ts';
+import fs from 'node:fs';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `pnpm start`: everything on embedded defaults. Builds what is missing, boots the CMS on SQLite
- * with the demo content, builds every hub, serves them, and stops it all on Ctrl-C.
+ * with the demo content, starts a build worker beside it (a separate process: publishing in the
+ * admin rebuilds the affected hubs within seconds), serves every hub's live release, and stops
+ * it all on Ctrl-C.
  */
 export async function main(): Promise<void> {
   const CMS_PORT = Number(process.env.PORT ?? 1337);
   const HUBS_PORT = Number(process.env.SITO_HUBS_PORT ?? 4321);
+  const envFile = path.join(CMS_DIR, '.env');
 
-  const { created } = ensureDevSecrets(path.join(CMS_DIR, '.env'));
-  if (created.length) console.log(`Generated local CMS secrets in cms/.env (${created.length} values).`);
+  const { created } = ensureDevSecrets(envFile);
+  if (created.length) console.log(`Generated local secrets in cms/.env (${created.length} values).`);
+  const secrets = readEnvFile(envFile);
 
   await ensureCmsBuilt({ admin: true });
 
   console.log(`Starting the CMS on http://localhost:${CMS_PORT} (log: .sito/cms.log)…`);
   const cms = await startCms({
     port: CMS_PORT,
-    env: { SITO_SEED_DEMO: 'true', HOST: '0.0.0.0' },
+    env: { SITO_SEED_DEMO: 'true', HOST: '0.0.0.0', SITO_HUBS_URL: `http://localhost:${HUBS_PORT}` },
     logFile: path.join(STATE_DIR, 'cms.log'),
   });
 
   let server: Server | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
+    if (worker) await stopGroup(worker);
     await cms.stop();
     server?.close();
     process.exit(code);
@@ -46,12 +58,49 @@ export async function main(): Promise<void> {
   });
 
   try {
-    const results = await buildAllHubs({ cmsUrl: cms.url, tokenFile: DEFAULT_TOKEN_FILE });
-    server = await serveHubs(HUBS_PORT);
+    server = await serveHubs(HUBS_PORT, RELEASES_DIR);
+    const workerLog = path.join(STATE_DIR, 'worker.log');
+    const out = fs.openSync(workerLog, 'a');
+    worker = spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs'), 'worker'], {
+      cwd: ROOT,
+      stdio: ['ignore', out, out],
+      env: {
+        ...process.env,
+        SITO_CMS_URL: cms.url,
+        SITO_WORKER_SECRET: secrets.SITO_WORKER_SECRET,
+        SITO_WORKER_ID: 'local-1',
+        SITO_TOKEN_FILE: DEFAULT_TOKEN_FILE,
+        SITO_RELEASES_DIR: RELEASES_DIR,
+        SITO_SITE_URL: `http://localhost:${HUBS_PORT}`,
+      },
+    });
+    worker.once('exit', (code) => {
+      if (stopping) return;
+      console.error(`\nThe build worker stopped unexpectedly (exit ${code}): see .sito/worker.log.`);
+      void stop(1);
+    });
+
+    // The worker reconciles on start: hubs never built (or older than the content) are queued.
+    const token = fs.readFileSync(DEFAULT_TOKEN_FILE, 'utf8').trim();
+    const hubs = await listHubs(cms.url, token);
+    console.log(`The build worker is publishing ${hubs.length} hubs (log: .sito/worker.log)…`);
+    const waiting = new Set(hubs.map((hub) => hub.slug).filter((slug) => !liveRelease(RELEASES_DIR, slug)));
+    const deadline = Date.now() + 10 * 60_000;
+    while (waiting.size && Date.now() < deadline && !stopping) {
+      await sleep(1_000);
+      for (const slug of waiting) {
+        if (liveRelease(RELEASES_DIR, slug)) {
+          console.log(`  ✔ ${slug} is live`);
+          waiting.delete(slug);
+        }
+      }
+    }
+    if (waiting.size) console.log(`  Still building: ${[...waiting].join(', ')} (see .sito/worker.log)`);
+
     const login = process.env.SITO_ADMIN_EMAIL
       ? `${process.env.SITO_ADMIN_EMAIL} (password from SITO_ADMIN_PASSWORD)`
       : `${DEV_ADMIN.email} / ${DEV_ADMIN.password}`;
-    const hubLines = results.map((r) => `  Hub ${r.hub.padEnd(14)} http://localhost:${HUBS_PORT}/${r.hub}/`);
+    const hubLines = hubs.map((hub) => `  Hub ${hub.slug.padEnd(14)} http://localhost:${HUBS_PORT}/${hub.slug}/`);
     console.log(
       [
         '',
@@ -61,7 +110,7 @@ export async function main(): Promise<void> {
         `  CMS API            http://localhost:${CMS_PORT}/api/opportunities`,
         ...hubLines,
         '',
-        'After editing content, rebuild the hubs with `pnpm build:hubs` in another terminal.',
+        'Publishing in the admin rebuilds the hubs it affects within seconds (admin: Pubblicazione).',
         'Press Ctrl-C to stop everything.',
       ].join('\n'),
     );

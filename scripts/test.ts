@@ -5,29 +5,38 @@ import { ensureCmsBuilt } from './lib/cms.ts';
 import { ROOT, STATE_DIR } from './lib/paths.ts';
 import { spawnGroup } from './lib/processes.ts';
 
-/** Debian's Chromium is what the browser tests drive; Playwright cannot download a browser here. */
-function ensureChromium(): void {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+/**
+ * Debian packages the tests drive for real: Chromium (Playwright cannot download a browser here)
+ * and nginx (the generated production configuration is served by it).
+ */
+function ensurePackages(): void {
+  const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
     Boolean,
   ) as string[];
-  if (candidates.some((candidate) => fs.existsSync(candidate))) return;
+  const missing = [
+    ...(chromium.some((candidate) => fs.existsSync(candidate)) ? [] : ['chromium']),
+    ...(fs.existsSync('/usr/sbin/nginx') ? [] : ['nginx']),
+  ];
+  if (missing.length === 0) return;
   const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
   if (!canApt) {
     throw new Error(
-      'The browser tests need Chromium: run `apt-get install -y chromium` (or set CHROMIUM_PATH), then run the tests again.',
+      `The tests need ${missing.join(' and ')}: run \`apt-get install -y ${missing.join(' ')}\` (or set CHROMIUM_PATH), then run the tests again.`,
     );
   }
-  console.log('Chromium is missing: installing it with apt-get (about 30 s)…');
+  console.log(`Installing ${missing.join(' and ')} with apt-get (about 30 s)…`);
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
   ]) {
     const result = spawnSync('apt-get', args, {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
     if (result.status !== 0)
-      throw new Error(`apt-get ${args.join(' ')} failed: install Chromium by hand, then run the tests again.`);
+      throw new Error(
+        `apt-get ${args.join(' ')} failed: install ${missing.join(' and ')} by hand, then run the tests again.`,
+      );
   }
 }
 
@@ -36,7 +45,7 @@ function ensureChromium(): void {
  * and on PostgreSQL too when TEST_DATABASE_URL is set. Ends with a plain "N passed, N failed" line.
  */
 export async function main(args: string[]): Promise<void> {
-  ensureChromium();
+  ensurePackages();
   await ensureCmsBuilt({ admin: false });
   const databases = process.env.TEST_DATABASE_URL
     ? 'SQLite and PostgreSQL'

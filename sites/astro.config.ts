@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
@@ -14,21 +15,22 @@ import { interactionDirective } from './src/integrations/interaction-directive';
  */
 const config = loadBuilderConfig();
 const hub = config.SITO_HUB;
-const outDir = path.resolve(process.env.SITO_OUT_DIR ?? `./dist/${hub}`);
+// Relative to this project, whatever folder the build runs from (see scripts/lib/hubs.ts).
+const outDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SITO_OUT_DIR ?? `./dist/${hub}`);
 
 export default defineConfig({
   site: config.SITO_SITE_URL,
   base: `/${hub}`,
   trailingSlash: 'always',
   outDir,
-  cacheDir: `./node_modules/.astro/${hub}`,
+  // Per hub; a build worker keeps it beside the hub's releases (SITO_CACHE_DIR).
+  cacheDir: process.env.SITO_CACHE_DIR ?? `./node_modules/.astro/${hub}`,
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [
     react(),
     interactionDirective(),
     sitemap(),
     pagefindIntegration({
-      language: 'it',
       onIndexed: (stats) => {
         // The build report sits beside the hub's folder, not inside it: it is for editors, not readers.
         const report = { ...buildReport(hub), pagefind: stats, finishedAt: new Date().toISOString() };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { cmsEnv } from '../src/cms-env';
 import { refreshReviewFlags } from '../src/freshness/review-flags';
+import { queueEveryHub } from '../src/publishing';
 
 /** Scheduled jobs, on Italian time. */
 export default {
@@ -11,5 +12,13 @@ export default {
       strapi.log.info(`[sito] review flags: ${flagged} entries flagged, ${cleared} cleared`);
     },
     options: { rule: '0 3 * * *', tz: 'Europe/Rome' },
+  },
+  /** Just after midnight every hub is rebuilt: deadlines pass and events end without any edit. */
+  nightlyRebuild: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const hubs = await queueEveryHub(strapi, 'Ricostruzione notturna (scadenze ed eventi passati)');
+      strapi.log.info(`[sito] nightly rebuild queued for ${hubs.join(', ')}`);
+    },
+    options: { rule: '5 0 * * *', tz: 'Europe/Rome' },
   },
 };

@@ -11,7 +11,8 @@ const config: Core.Config.Middlewares = [
   'global::published-only',
   // Territory operators never see another territory's entries among an entry's relations.
   'global::relations-isolation',
-  'strapi::body',
+  // The raw body is kept beside the parsed one: signed requests are verified on the exact bytes.
+  { name: 'strapi::body', config: { includeUnparsed: true } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -11,6 +11,9 @@ import { freshness } from './document-middlewares/freshness';
 import { refreshReviewFlags } from './freshness/review-flags';
 import { territoryGuard } from './document-middlewares/territory-guard';
 import { validateEntry } from './document-middlewares/validate-entry';
+import { queueBuilds } from './document-middlewares/queue-builds';
+import { buildStore } from './publishing';
+import { registerPublishingRoutes } from './publishing/routes';
 import { registerTenancyConditions } from './tenancy/conditions';
 import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
@@ -24,11 +27,16 @@ export default {
     strapi.documents.use(fillSlug(strapi));
     strapi.documents.use(freshness(strapi));
     strapi.documents.use(validateEntry(strapi));
+    // Last, so it only sees changes every other middleware let through.
+    strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
+    registerPublishingRoutes(strapi);
   },
 
   /** First boot creates what the platform needs; every later boot finds it and changes nothing. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = cmsEnv();
+    // Before anything publishes: every publish queues a build in this table.
+    await buildStore(strapi).ensureTable();
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);

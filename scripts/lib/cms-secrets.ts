@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { parseEnv } from 'node:util';
+import { generateSigningSecret } from '@sito/shared/signing';
 
 /** The secrets Strapi refuses to boot without. */
 export const STRAPI_SECRET_NAMES = [
@@ -9,6 +11,8 @@ export const STRAPI_SECRET_NAMES = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  // Not Strapi's: signs the build workers' requests (read by the CMS and by `pnpm worker`).
+  'SITO_WORKER_SECRET',
 ] as const;
 
 const secret = (): string => randomBytes(24).toString('base64url');
@@ -22,7 +26,14 @@ export function generateStrapiSecrets(): Record<(typeof STRAPI_SECRET_NAMES)[num
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    SITO_WORKER_SECRET: generateSigningSecret(),
   };
+}
+
+/** The values of a dotenv file, parsed by Node's own `util.parseEnv`. */
+export function readEnvFile(envFile: string): Record<string, string> {
+  if (!fs.existsSync(envFile)) return {};
+  return parseEnv(fs.readFileSync(envFile, 'utf8')) as Record<string, string>;
 }
 
 /**

@@ -15,6 +15,10 @@ export interface HubBuildOptions {
   strict?: boolean;
   outDir?: string;
   quiet?: boolean;
+  /** Astro's cache folder (content store, incremental build); per hub. */
+  cacheDir?: string;
+  /** Stops the build (its whole process group) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface HubBuildResult {
@@ -22,6 +26,8 @@ export interface HubBuildResult {
   outDir: string;
   ms: number;
   peakRssKb: number;
+  /** The end of the build's output (when quiet). */
+  output: string;
   /** The report the build writes beside the hub (sites/astro.config.ts). */
   report: BuildReport & { pagefind?: PagefindStats };
 }
@@ -43,23 +49,33 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   if (options.token) env.SITO_CMS_TOKEN = options.token;
   if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
+  if (options.cacheDir) env.SITO_CACHE_DIR = options.cacheDir;
   const astro = path.join(SITES_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const { ms, peakRssKb } = await run(process.execPath, [astro, 'build'], {
-    cwd: SITES_DIR,
+  // Astro writes its temporary build files beside the output when the output is inside the
+  // working directory, and into sites/.astro/ otherwise, where two builds running at once (two
+  // workers on one machine) would overwrite each other's: so each build runs from its output's parent.
+  const workDir = path.dirname(outDir);
+  fs.mkdirSync(workDir, { recursive: true });
+  const { ms, peakRssKb, output } = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
+    cwd: workDir,
     env,
     label: `Build of hub "${options.hub}"`,
     quiet: options.quiet ?? false,
+    signal: options.signal,
   });
   const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
-  return { hub: options.hub, outDir, ms, peakRssKb, report };
+  return { hub: options.hub, outDir, ms, peakRssKb, output, report };
 }
 
 /** The published hubs (antennas are part of their hub's site): one site each. */
-export async function listHubs(cmsUrl: string, token: string): Promise<Array<Pick<Territory, 'slug' | 'name'>>> {
-  const url = `${cmsUrl}/api/territories?sort=slug:asc&pagination[pageSize]=100&fields[0]=slug&fields[1]=name&filters[kind][$eq]=hub`;
+export async function listHubs(
+  cmsUrl: string,
+  token: string,
+): Promise<Array<Pick<Territory, 'slug' | 'name' | 'hostname'>>> {
+  const url = `${cmsUrl}/api/territories?sort=slug:asc&pagination[pageSize]=100&fields[0]=slug&fields[1]=name&fields[2]=hostname&filters[kind][$eq]=hub`;
   const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`Listing territories failed: the CMS answered ${response.status}.`);
   const body = (await response.json()) as { data: unknown[] };
-  const hubSchema = territorySchema.pick({ slug: true, name: true });
+  const hubSchema = territorySchema.pick({ slug: true, name: true, hostname: true });
   return body.data.map((entry, i) => parseOrThrow(hubSchema, entry, `territory #${i + 1}`));
 }

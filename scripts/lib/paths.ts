@@ -8,3 +8,4 @@ export const SITES_DIR = path.join(ROOT, 'sites');
 export const SITES_DIST = path.join(SITES_DIR, 'dist');
 export const STATE_DIR = path.join(ROOT, '.sito');
 export const DEFAULT_TOKEN_FILE = path.join(STATE_DIR, 'builder-token');
+export const RELEASES_DIR = path.join(STATE_DIR, 'releases');

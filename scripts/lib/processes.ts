@@ -29,13 +29,17 @@ export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<v
 export async function run(
   command: string,
   args: string[],
-  options: SpawnOptions & { label: string; quiet?: boolean },
-): Promise<{ ms: number; peakRssKb: number }> {
+  options: SpawnOptions & { label: string; quiet?: boolean; signal?: AbortSignal },
+): Promise<{ ms: number; peakRssKb: number; output: string }> {
   const started = performance.now();
+  const { signal, ...spawnOptions } = options;
+  signal?.throwIfAborted();
   const child = spawnGroup(command, args, {
-    ...options,
+    ...spawnOptions,
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
+  const onAbort = () => void stopGroup(child);
+  signal?.addEventListener('abort', onAbort, { once: true });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -44,13 +48,15 @@ export async function run(
   process.once('SIGINT', onSignal);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   process.off('SIGINT', onSignal);
+  signal?.removeEventListener('abort', onAbort);
   const peakRssKb = peak.stop();
+  if (signal?.aborted) throw new Error(`${options.label} was stopped: ${String(signal.reason ?? 'aborted')}.`);
   if (code !== 0) {
     throw new Error(
       `${options.label} failed (exit ${code}).${output ? `\n--- last output ---\n${output.slice(-4_000)}` : ''}`,
     );
   }
-  return { ms: performance.now() - started, peakRssKb };
+  return { ms: performance.now() - started, peakRssKb, output };
 }
 
 /**

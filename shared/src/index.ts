@@ -19,3 +19,4 @@ export * from './freshness.js';
 export * from './slug.js';
 export * from './seed.js';
 export * from './colour.js';
+export * from './publishing/builds.js';

@@ -19,6 +19,8 @@ export interface TestCms extends RunningCms {
   database: TestDatabase;
   tokenFile: string;
   logFile: string;
+  /** The environment the CMS was booted with (its secrets, including SITO_WORKER_SECRET). */
+  env: Record<string, string>;
   /** The read-only builder token the CMS wrote on boot. */
   builderToken(): string;
   /** Stops the CMS (keeping its database) so the same one can be booted again. */
@@ -72,6 +74,7 @@ export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
     database,
     tokenFile,
     logFile,
+    env: baseEnv,
     builderToken: () => fs.readFileSync(tokenFile, 'utf8').trim(),
     async restart(extraEnv) {
       await running.stop();

@@ -63,6 +63,32 @@ export const adminPasswordSchema = z
   .regex(/[A-Z]/, 'must contain an uppercase letter')
   .regex(/\d/, 'must contain a digit');
 
+/**
+ * The shared secret that signs the build workers' requests to the CMS (Standard Webhooks:
+ * `whsec_` and base64 of at least 24 random bytes). `pnpm start` generates one in cms/.env.
+ */
+export const workerSecretSchema = z
+  .string()
+  .regex(/^(whsec_)?[A-Za-z0-9+/]{32,}={0,2}$/, 'must be whsec_ followed by base64 of at least 24 random bytes');
+
+/** The publishing pipeline's settings, read by the CMS. */
+const publishingEnv = {
+  /** Without it the workers' endpoints answer 503: nothing can claim builds. */
+  SITO_WORKER_SECRET: workerSecretSchema.optional(),
+  /** Where the hubs are served, for the admin's links to each live site. */
+  SITO_HUBS_URL: httpUrl.default('http://localhost:4321'),
+  /** Content events for one hub within this window are coalesced into one build (sliding). */
+  SITO_BUILD_WINDOW_MS: z.coerce.number().int().min(0).max(600_000).default(1_500),
+  /** …but a build never waits longer than this after its first event. */
+  SITO_BUILD_MAX_WAIT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** A running build whose worker has not reported for this long is taken back and retried. */
+  SITO_BUILD_LEASE_SECONDS: z.coerce.number().int().min(3).max(3_600).default(30),
+  /** A failing build is retried with exponential backoff up to this many attempts. */
+  SITO_BUILD_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** The first retry's delay; each next one doubles it (capped at ten minutes). */
+  SITO_BUILD_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+};
+
 /** What the CMS reads from its environment, beyond Strapi's own secrets. */
 export const cmsEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -88,5 +114,6 @@ export const cmsEnvSchema = z.object({
   SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Empty the seeded content types before seeding: restores the demo content from scratch. */
   SITO_SEED_RESET: envBoolean.default(false),
+  ...publishingEnv,
 });
 export type CmsEnv = z.infer<typeof cmsEnvSchema>;

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { releaseHubSchema, type ReleaseHub } from '@sito/shared';
+
+/**
+ * Atomic deploys on the file system. Each hub has a folder:
+ *
+ *   <root>/<hub>/hub.json                 the hub's name and hostname (for Host routing and nginx)
+ *   <root>/<hub>/releases/<release>/      complete builds, newest last by name
+ *   <root>/<hub>/current -> releases/<r>  the live one: a symlink replaced by one rename(2)
+ *   <root>/<hub>/.staging/<build>/        builds in progress, never served
+ *
+ * A release goes live only once it is complete, in one atomic step; a failed or killed build
+ * leaves `current` untouched.
+ */
+const CURRENT = 'current';
+
+export const hubFolder = (root: string, hub: string) => path.join(root, hub);
+export const stagingFolder = (root: string, hub: string, name: string) => path.join(root, hub, '.staging', name);
+
+/** A sortable, unique release name: UTC time and the build that made it. */
+export function releaseName(buildId: number | string, now = new Date()): string {
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${buildId}`;
+}
+
+/** Moves a finished build into releases/ and points `current` at it atomically. */
+export function deployRelease(root: string, hub: ReleaseHub, staging: string, release: string): string {
+  const folder = hubFolder(root, hub.slug);
+  const target = path.join(folder, 'releases', release);
+  if (!fs.existsSync(path.join(staging, 'index.html')))
+    throw new Error(`Refusing to deploy ${staging}: it has no index.html (incomplete build).`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.renameSync(staging, target);
+  if (fs.existsSync(`${staging}.report.json`)) fs.renameSync(`${staging}.report.json`, `${target}.report.json`);
+  writeHubInfo(root, hub);
+  const link = path.join(folder, `${CURRENT}.next-${process.pid}`);
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.join('releases', release), link);
+  fs.renameSync(link, path.join(folder, CURRENT));
+  return target;
+}
+
+export function writeHubInfo(root: string, hub: ReleaseHub): void {
+  const file = path.join(hubFolder(root, hub.slug), 'hub.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(hub, null, 2)}\n`);
+  fs.renameSync(tmp, file);
+}
+
+/** The live release of a hub, or null when it was never deployed. */
+export function liveRelease(root: string, hub: string): { name: string; dir: string } | null {
+  const link = path.join(hubFolder(root, hub), CURRENT);
+  try {
+    const dir = fs.realpathSync(link);
+    return { name: path.basename(dir), dir };
+  } catch {
+    return null;
+  }
+}
+
+/** Removes all but the newest `keep` releases (never the live one) and leftover staging folders. */
+export function pruneReleases(root: string, hub: string, keep: number): string[] {
+  const dir = path.join(hubFolder(root, hub), 'releases');
+  if (!fs.existsSync(dir)) return [];
+  const live = liveRelease(root, hub)?.name;
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  const removed = names.slice(0, Math.max(0, names.length - keep)).filter((name) => name !== live);
+  for (const name of removed) {
+    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    fs.rmSync(path.join(dir, `${name}.report.json`), { force: true });
+  }
+  return removed;
+}
+
+/** Removes staging folders a killed build left behind (only when no build of the hub runs here). */
+export function clearStaging(root: string, hub: string): void {
+  fs.rmSync(path.join(hubFolder(root, hub), '.staging'), { recursive: true, force: true });
+}
+
+/** The hubs deployed under `root`, with what hub.json says about them. */
+export function deployedHubs(root: string): ReleaseHub[] {
+  if (!fs.existsSync(root)) return [];
+  const hubs: ReleaseHub[] = [];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = path.join(root, entry.name, 'hub.json');
+    if (!fs.existsSync(file)) continue;
+    const parsed = releaseHubSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (parsed.success && parsed.data.slug === entry.name) hubs.push(parsed.data);
+  }
+  return hubs.sort((a, b) => a.slug.localeCompare(b.slug));
+}

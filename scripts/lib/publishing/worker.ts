@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ClaimedBuild } from '@sito/shared';
+import { buildHub } from '../hubs.ts';
+import { CmsError, createWorkerClient, type WorkerClient } from './cms-client.ts';
+import { notifyRelease } from './notify.ts';
+import { clearStaging, deployRelease, hubFolder, pruneReleases, releaseName, stagingFolder } from './releases.ts';
+
+export interface WorkerOptions {
+  cmsUrl: string;
+  secret: string;
+  worker: string;
+  /** The builder's read-only API token, read again for each build (the CMS may rewrite it). */
+  tokenFile: string;
+  releasesDir: string;
+  siteUrl?: string;
+  keepReleases: number;
+  pollMs: number;
+  reconcileEveryMs: number;
+  log?: (message: string) => void;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+const tail = (text: string, chars = 4_000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
+
+/**
+ * A build worker: claims a due build from the CMS (one hub at a time, atomically), builds the hub
+ * (fetch, Astro, Pagefind) into a staging folder, deploys it atomically, reports the result, and
+ * keeps its claim alive with heartbeats meanwhile. On start it takes back what it was building
+ * before a crash and asks the CMS to reconcile; it reconciles again periodically.
+ */
+export function createWorker(options: WorkerOptions) {
+  const log = options.log ?? ((message: string) => console.log(`[worker ${options.worker}] ${message}`));
+  const client: WorkerClient = createWorkerClient(options);
+  const stopping = new AbortController();
+  let current: AbortController | null = null;
+
+  async function runBuild(build: ClaimedBuild, leaseMs: number): Promise<void> {
+    const abort = new AbortController();
+    current = abort;
+    const staging = stagingFolder(options.releasesDir, build.hub, `${build.id}-${build.attempts}`);
+    clearStaging(options.releasesDir, build.hub);
+    const started = performance.now();
+    log(`building ${build.hub} (build #${build.id}, attempt ${build.attempts}: ${build.triggers.at(-1) ?? ''})`);
+
+    const beat = setInterval(
+      () => {
+        client.heartbeat(build.id).then(
+          ({ keep }) => {
+            if (!keep) abort.abort('the CMS took the build back (cancelled, or the lease expired)');
+          },
+          (error: Error) => log(`heartbeat failed: ${error.message}`),
+        );
+      },
+      Math.max(500, Math.floor(leaseMs / 3)),
+    );
+    let output = '';
+    try {
+      const token = fs.readFileSync(options.tokenFile, 'utf8').trim();
+      const result = await buildHub({
+        hub: build.hub,
+        cmsUrl: options.cmsUrl,
+        token,
+        siteUrl: options.siteUrl,
+        outDir: staging,
+        cacheDir: path.join(hubFolder(options.releasesDir, build.hub), '.cache'),
+        quiet: true,
+        signal: abort.signal,
+      });
+      output = result.output;
+      abort.signal.throwIfAborted();
+      const release = releaseName(build.id);
+      deployRelease(
+        options.releasesDir,
+        { slug: build.hub, name: build.hubName, hostname: build.hostname },
+        staging,
+        release,
+      );
+      const durationMs = Math.round(performance.now() - started);
+      pruneReleases(options.releasesDir, build.hub, options.keepReleases);
+      await client.complete(build.id, { release, durationMs, logTail: tail(output) });
+      log(`${build.hub} is live: release ${release} (${(durationMs / 1000).toFixed(1)} s)`);
+      if (build.notify) await notifyRelease(build.notify, { hub: build.hub, release, buildId: build.id }, log);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (abort.signal.aborted && stopping.signal.aborted) {
+        log(`stopped while building ${build.hub}; the build goes back to the queue`);
+        return;
+      }
+      log(`build #${build.id} of ${build.hub} failed: ${message.split('\n')[0]}`);
+      if (abort.signal.aborted && !stopping.signal.aborted) return; // Not ours any more.
+      try {
+        const { retryAt } = await client.fail(build.id, {
+          error: message.split('\n')[0]!.slice(0, 2_000),
+          logTail: tail(output || message),
+        });
+        log(retryAt ? `it will be retried from ${retryAt}` : 'it will not be retried');
+      } catch (reportError) {
+        log(`could not report the failure: ${(reportError as Error).message}`);
+      }
+    } finally {
+      clearInterval(beat);
+      current = null;
+      clearStaging(options.releasesDir, build.hub);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    const recovered = await client.recover();
+    if (recovered.requeued) log(`took back ${recovered.requeued} build(s) interrupted by a restart`);
+    let lastReconcile = 0;
+    while (!stopping.signal.aborted) {
+      try {
+        if (Date.now() - lastReconcile >= options.reconcileEveryMs) {
+          lastReconcile = Date.now();
+          const { queued } = await client.reconcile();
+          if (queued.length) log(`reconciliation queued ${queued.join(', ')}`);
+        }
+        const { build, leaseMs } = await client.claim();
+        if (build) await runBuild(build, leaseMs);
+        else await sleep(options.pollMs, stopping.signal);
+      } catch (error) {
+        const status = error instanceof CmsError ? error.status : 0;
+        log(`${(error as Error).message}${status === 401 ? ' (check SITO_WORKER_SECRET)' : ''}`);
+        await sleep(Math.max(options.pollMs, 2_000), stopping.signal);
+      }
+    }
+  }
+
+  return {
+    loop,
+    /** Stops after aborting the current build, which goes back to the queue without a penalty. */
+    async stop(): Promise<void> {
+      stopping.abort('the worker is stopping');
+      current?.abort('the worker is stopping');
+      try {
+        await client.recover();
+      } catch {
+        // The CMS may be gone already; the lease will expire.
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { builderEnvSchema, parseEnv } from '@sito/shared';
+import { z } from 'zod';
+import { listHubs } from './lib/hubs.ts';
+import { DEFAULT_TOKEN_FILE, RELEASES_DIR, ROOT } from './lib/paths.ts';
+import { nginxConfig } from './lib/publishing/nginx.ts';
+
+/**
+ * `pnpm nginx:config [--out deploy/nginx.conf] [--listen 80] [--releases /srv/sito/releases]
+ * [--network-host giovani.example.org]`: writes a production nginx configuration from the
+ * published territories of the running CMS (their slugs and hostnames).
+ */
+export async function main(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      out: { type: 'string', default: path.join(ROOT, 'deploy', 'nginx.conf') },
+      listen: { type: 'string', default: '80' },
+      releases: { type: 'string', default: RELEASES_DIR },
+      'network-host': { type: 'string' },
+    },
+  });
+  if (!/^(\d{1,5}|\[[0-9a-f:]+\]:\d{1,5}|[\d.]+:\d{1,5})$/.test(values.listen))
+    throw new Error(`--listen must be a port or address:port (got "${values.listen}").`);
+  const env = parseEnv(
+    z.object({
+      SITO_CMS_URL: builderEnvSchema.shape.SITO_CMS_URL,
+      SITO_TOKEN_FILE: z.string().default(DEFAULT_TOKEN_FILE),
+    }),
+    process.env,
+    'pnpm nginx:config',
+  );
+  if (!fs.existsSync(env.SITO_TOKEN_FILE))
+    throw new Error(`No builder token at ${env.SITO_TOKEN_FILE}: start the CMS once so it writes one.`);
+  const token = fs.readFileSync(env.SITO_TOKEN_FILE, 'utf8').trim();
+  const hubs = (await listHubs(env.SITO_CMS_URL, token)).map((hub) => ({ ...hub, hostname: hub.hostname ?? null }));
+  const config = nginxConfig(hubs, {
+    releasesDir: path.resolve(values.releases),
+    listen: values.listen,
+    networkHost: values['network-host'],
+  });
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
+  fs.writeFileSync(values.out, config);
+  console.log(
+    `Wrote ${values.out}: ${hubs.length} hubs, ${hubs.filter((h) => h.hostname).length} with their own hostname.`,
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { slugSchema } from '../schemas/common.js';
+
+/**
+ * The publishing pipeline's vocabulary, shared by the CMS (which stores build requests and answers
+ * the workers) and the workers (which claim, build and deploy hubs).
+ */
+export const BUILD_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export const buildStatusSchema = z.enum(BUILD_STATUSES);
+export type BuildStatus = z.infer<typeof buildStatusSchema>;
+
+/** A build request as the CMS reports it to workers and to the admin. */
+export const buildSchema = z.object({
+  id: z.number().int().positive(),
+  hubId: z.string().min(1),
+  hub: slugSchema,
+  status: buildStatusSchema,
+  /** Why it was queued: "pubblicazione", "notturna", "riconciliazione", "manuale"… (newest last). */
+  triggers: z.array(z.string()),
+  /** How many content events were coalesced into this build. */
+  events: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative(),
+  requestedAt: z.string(),
+  notBefore: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().int().nonnegative().nullable(),
+  worker: z.string().nullable(),
+  release: z.string().nullable(),
+  error: z.string().nullable(),
+  logTail: z.string().nullable(),
+});
+export type Build = z.infer<typeof buildSchema>;
+
+/** A worker's name: letters, digits and `.-_:`, so it reads well in logs and the admin. */
+export const workerIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,80}$/, 'must be 1–80 letters, digits or . _ : -');
+
+/** What a worker learns about the hub it claimed: enough to build and deploy it. */
+export const claimedBuildSchema = buildSchema.extend({
+  hubName: z.string(),
+  hostname: z.string().nullable(),
+  /** Outgoing notification after each release, when the hub has one configured. */
+  notify: z.object({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(1) }).nullable(),
+});
+export type ClaimedBuild = z.infer<typeof claimedBuildSchema>;
+
+export const claimRequestSchema = z.object({ worker: workerIdSchema });
+export const claimResponseSchema = z.object({ build: claimedBuildSchema.nullable() });
+export const heartbeatRequestSchema = z.object({ worker: workerIdSchema, id: z.number().int().positive() });
+/** `keep: false` tells the worker its claim is gone (cancelled, or taken over after a lost lease). */
+export const heartbeatResponseSchema = z.object({ keep: z.boolean() });
+export const completeRequestSchema = z.object({
+  worker: workerIdSchema,
+  id: z.number().int().positive(),
+  release: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be a release folder name'),
+  durationMs: z.number().int().nonnegative(),
+  logTail: z.string().max(20_000),
+});
+export const failRequestSchema = z.object({
+  worker: workerIdSchema,
+  id: z.number().int().positive(),
+  error: z.string().min(1).max(2_000),
+  logTail: z.string().max(20_000),
+});
+export const failResponseSchema = z.object({ retryAt: z.string().nullable() });
+export const recoverResponseSchema = z.object({ requeued: z.number().int().nonnegative() });
+export const reconcileResponseSchema = z.object({ queued: z.array(slugSchema) });
+
+/** The JSON a hub's release folder carries about its hub, for the web server (Host header) and nginx. */
+export const releaseHubSchema = z.object({
+  slug: slugSchema,
+  name: z.string(),
+  hostname: z.string().nullable(),
+});
+export type ReleaseHub = z.infer<typeof releaseHubSchema>;

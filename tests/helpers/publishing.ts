@@ -1,0 +1,111 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Build } from '@sito/shared';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import { spawnGroup, stopGroup } from '../../scripts/lib/processes.ts';
+import { liveRelease } from '../../scripts/lib/publishing/releases.ts';
+import type { AdminClient, TestCms } from './test-cms.ts';
+
+/** A real build worker process (`pnpm worker`), as `pnpm start` runs it. */
+export interface TestWorker {
+  id: string;
+  child: ChildProcess;
+  log(): string;
+  stop(): Promise<void>;
+  /** SIGKILL to the worker's whole process group: a crash of its machine or container. */
+  kill(): Promise<void>;
+}
+
+export function startWorker(
+  cms: TestCms,
+  releasesDir: string,
+  id: string,
+  env: Record<string, string> = {},
+): TestWorker {
+  const logFile = path.join(cms.dir, `worker-${id}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs'), 'worker'], {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      npm_config_user_agent: process.env.npm_config_user_agent ?? 'pnpm/10',
+      SITO_CMS_URL: cms.url,
+      SITO_WORKER_SECRET: cms.env.SITO_WORKER_SECRET!,
+      SITO_WORKER_ID: id,
+      SITO_TOKEN_FILE: cms.tokenFile,
+      SITO_RELEASES_DIR: releasesDir,
+      SITO_POLL_MS: '200',
+      ...env,
+    },
+  });
+  let expected = false;
+  child.once('exit', (code, signal) => {
+    if (!expected)
+      console.error(`worker ${id} exited (${code ?? signal}):\n${fs.readFileSync(logFile, 'utf8').slice(-3_000)}`);
+  });
+  return {
+    id,
+    child,
+    log: () => fs.readFileSync(logFile, 'utf8'),
+    stop: () => {
+      expected = true;
+      return stopGroup(child);
+    },
+    async kill() {
+      expected = true;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 90_000,
+  everyMs = 250,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** A GET through a real HTTP connection, with an optional Host header (fetch cannot set one). */
+export function get(
+  origin: string,
+  pathname: string,
+  host?: string,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${origin}${pathname}`, { headers: host ? { Host: host } : {} }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+    });
+    request.on('error', reject);
+  });
+}
+
+export const live = (releasesDir: string, hub: string) => liveRelease(releasesDir, hub)?.name ?? null;
+
+/** The builds of a hub as the admin's Pubblicazione page lists them. */
+export async function hubBuilds(admin: AdminClient, hub: string): Promise<Build[]> {
+  const { status, body } = await admin.request('GET', '/sito/publishing/hubs');
+  if (status !== 200) throw new Error(`GET /sito/publishing/hubs answered ${status}: ${JSON.stringify(body)}`);
+  const entry = (body.data as Array<{ slug: string; builds: Build[] }>).find((h) => h.slug === hub);
+  return entry?.builds ?? [];
+}

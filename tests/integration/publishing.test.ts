@@ -1,0 +1,282 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_ADMIN, type Build } from '@sito/shared';
+import { signRequest } from '@sito/shared/signing';
+import { createHubServer } from '../../scripts/serve-hubs.ts';
+import { freePort } from '../helpers/net.ts';
+import { get, hubBuilds, live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
+import { databasesUnderTest, loginAdmin, startTestCms, type AdminClient, type TestCms } from '../helpers/test-cms.ts';
+
+const CM = '/content-manager/collection-types';
+const OPP = 'api::opportunity.opportunity';
+const HUBS = ['casalmaggiore', 'crema', 'cremona', 'lecco'];
+
+/**
+ * The publishing pipeline end to end: a real CMS (with the demo content), real worker processes
+ * building real hubs with Astro and Pagefind, and the real hub server. Publishing in the admin
+ * makes an entry live on its hub; the queue coalesces bursts; a killed worker loses nothing.
+ */
+describe.each(databasesUnderTest())('publishing on %s', (database) => {
+  let cms: TestCms;
+  let admin: AdminClient;
+  let releases: string;
+  let server: http.Server;
+  let origin: string;
+  const workers: TestWorker[] = [];
+  const territories: Record<string, string> = {};
+
+  const run = Date.now().toString(36);
+  let created = 0;
+
+  async function createOpportunity(title: string, owner: { territory: string } | { regional: true }, publish = true) {
+    created += 1;
+    const data = {
+      title,
+      summary: 'Una voce creata dal test di pubblicazione per verificare che arrivi sul sito giusto.',
+      kind: 'job',
+      ...('territory' in owner ? { territory: { connect: [{ documentId: territories[owner.territory] }] } } : owner),
+    };
+    const res = await admin.request('POST', `${CM}/${OPP}?locale=it`, data);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const { documentId, slug } = res.body.data as { documentId: string; slug: string };
+    if (publish) {
+      const published = await admin.request('POST', `${CM}/${OPP}/${documentId}/actions/publish?locale=it`, {});
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+    }
+    return { documentId, slug };
+  }
+
+  const page = (hub: string, slug: string) => get(origin, `/${hub}/opportunita/${slug}/`);
+  const latest = async (hub: string) => (await hubBuilds(admin, hub))[0];
+  const settled = async (hub: string) => {
+    const builds = await hubBuilds(admin, hub);
+    return builds.every((b) => b.status !== 'queued' && b.status !== 'running') ? builds : undefined;
+  };
+
+  beforeAll(async () => {
+    cms = await startTestCms({
+      database,
+      seedDemo: true,
+      env: { SITO_BUILD_WINDOW_MS: '1000', SITO_BUILD_LEASE_SECONDS: '4', SITO_BUILD_RETRY_BASE_MS: '200' },
+    });
+    admin = await cms.admin();
+    const list = await admin.request('GET', `${CM}/api::territory.territory?pageSize=100`);
+    for (const t of list.body.results as Array<{ slug: string; documentId: string }>)
+      territories[t.slug] = t.documentId;
+    releases = path.join(cms.dir, 'releases');
+    server = createHubServer(releases);
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${port}`;
+    workers.push(startWorker(cms, releases, 'w1'));
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) await worker.stop();
+    server?.close();
+    await cms?.destroy();
+  });
+
+  it('builds every hub at worker start (reconciliation: never built) and serves it by path and by Host', async () => {
+    await waitFor('every hub live', () => HUBS.every((hub) => live(releases, hub)), 240_000);
+    for (const hub of HUBS) expect((await get(origin, `/${hub}/`)).status).toBe(200);
+
+    const byHost = await get(origin, '/', 'giovani.comune.crema.cr.it');
+    expect(byHost.status).toBe(200);
+    expect(byHost.body).toContain('Crema');
+    expect((await get(origin, '/crema/opportunita/', 'giovani.comune.crema.cr.it:8080')).status).toBe(200);
+
+    const home = await get(origin, '/crema/');
+    expect(home.headers['cache-control']).toBe('no-cache');
+    const asset = /\/crema\/_astro\/[^"]+\.(?:css|js|woff2)/.exec(home.body)?.[0];
+    if (asset) expect((await get(origin, asset)).headers['cache-control']).toContain('immutable');
+    const history = await hubBuilds(admin, 'crema');
+    expect(history[0]?.status).toBe('succeeded');
+    expect(history[0]?.triggers.join(' ')).toMatch(/Riconciliazione|Pubblicata/);
+  });
+
+  it('publishing an entry makes it live on its hub only; unpublishing takes it down', async () => {
+    const before = { cremona: live(releases, 'cremona'), crema: live(releases, 'crema') };
+    const entry = await createOpportunity(`Pubblicazione ${run} Crema`, { territory: 'crema' });
+    await waitFor('the entry live on Crema', async () => (await page('crema', entry.slug)).status === 200);
+    expect(live(releases, 'crema')).not.toBe(before.crema);
+    expect(live(releases, 'cremona'), 'another territory is not rebuilt').toBe(before.cremona);
+    expect((await page('cremona', entry.slug)).status).toBe(404);
+    const build = (await latest('crema'))!;
+    expect(build.triggers.join(' ')).toContain(`Pubblicazione ${run} Crema`);
+    expect(build.durationMs).toBeGreaterThan(0);
+    expect(build.logTail).toBeTruthy();
+
+    const res = await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/unpublish?locale=it`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await waitFor('the entry gone from Crema', async () => (await page('crema', entry.slug)).status === 404);
+  });
+
+  it('a regional entry rebuilds every hub', async () => {
+    const before = Object.fromEntries(HUBS.map((hub) => [hub, live(releases, hub)]));
+    const entry = await createOpportunity(`Regionale ${run}`, { regional: true });
+    for (const hub of HUBS) {
+      await waitFor(
+        `the regional entry live on ${hub}`,
+        async () => (await page(hub, entry.slug)).status === 200,
+        180_000,
+      );
+      expect(live(releases, hub)).not.toBe(before[hub]);
+    }
+  });
+
+  it('a burst of 50 publishes to one hub costs at most 2 builds of it', async () => {
+    await waitFor('Casalmaggiore idle', () => settled('casalmaggiore'));
+    const lastBefore = (await latest('casalmaggiore'))?.id ?? 0;
+    const burst: Array<{ documentId: string; slug: string }> = [];
+    for (let i = 1; i <= 50; i += 1)
+      burst.push(await createOpportunity(`Raffica ${run} n. ${i}`, { territory: 'casalmaggiore' }));
+    await waitFor(
+      'the whole burst live',
+      async () => (await page('casalmaggiore', burst[49]!.slug)).status === 200 && (await settled('casalmaggiore')),
+      120_000,
+    );
+    expect((await page('casalmaggiore', burst[0]!.slug)).status).toBe(200);
+    const builds = (await hubBuilds(admin, 'casalmaggiore')).filter((b) => b.id > lastBefore);
+    console.log(
+      `[${database}] 50 publishes to one hub → ${builds.length} build(s), ${builds.map((b) => b.events).join('+')} events`,
+    );
+    expect(builds.length).toBeGreaterThanOrEqual(1);
+    expect(builds.length).toBeLessThanOrEqual(2);
+    expect(builds.reduce((sum, b) => sum + b.events, 0)).toBe(50);
+  });
+
+  it('a worker killed with SIGKILL mid-build: the old release keeps serving, the request completes after restart', async () => {
+    const [worker] = workers.splice(0, 1);
+    await waitFor('Lecco idle', () => settled('lecco'));
+    const old = live(releases, 'lecco');
+    const queued = await admin.request('POST', '/sito/publishing/hubs/lecco/rebuild');
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    const id = (queued.body.data as Build).id;
+    await waitFor('the build running', async () => (await latest('lecco'))?.status === 'running');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // Well into Astro's work.
+    await worker!.kill();
+
+    expect(live(releases, 'lecco')).toBe(old);
+    expect((await get(origin, '/lecco/')).status).toBe(200);
+    expect((await hubBuilds(admin, 'lecco')).find((b) => b.id === id)?.status).toBe('running');
+
+    workers.push(startWorker(cms, releases, 'w1'));
+    const done = await waitFor('the interrupted build completed', async () => {
+      const build = (await hubBuilds(admin, 'lecco')).find((b) => b.id === id);
+      return build?.status === 'succeeded' ? build : undefined;
+    });
+    expect(done.attempts).toBe(2);
+    expect(live(releases, 'lecco')).not.toBe(old);
+    expect((await get(origin, '/lecco/')).status).toBe(200);
+  });
+
+  it('two workers never build the same hub at the same time', async () => {
+    workers.push(startWorker(cms, releases, 'w2'));
+    await waitFor('Cremona idle', () => settled('cremona'));
+    const first = await admin.request('POST', '/sito/publishing/hubs/cremona/rebuild');
+    await waitFor('the first build running', async () => (await latest('cremona'))?.status === 'running');
+    // Queued while the first runs: the idle worker must wait for it, not start a second build.
+    const second = await admin.request('POST', '/sito/publishing/hubs/cremona/rebuild');
+    for (const hub of ['crema', 'lecco']) await admin.request('POST', `/sito/publishing/hubs/${hub}/rebuild`);
+    const builds = await waitFor('both builds done', async () => {
+      const all = await hubBuilds(admin, 'cremona');
+      const mine = all.filter((b) => b.id === first.body.data.id || b.id === second.body.data.id);
+      return mine.length === 2 && mine.every((b) => b.status === 'succeeded') ? mine : undefined;
+    });
+    const [a, b] = builds.sort((x, y) => x.id - y.id);
+    expect(Date.parse(b!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(a!.finishedAt!));
+    await waitFor('all settled', async () => (await settled('crema')) && (await settled('lecco')));
+    const recent = (await Promise.all(['cremona', 'crema', 'lecco'].map((hub) => hubBuilds(admin, hub)))).flat();
+    const names = new Set(recent.filter((x) => x.status === 'succeeded').map((x) => x.worker));
+    console.log(`[${database}] builds shared by workers: ${[...names].join(', ')}`);
+  });
+
+  it('claims are atomic: ten workers racing for one queued build, one wins', async () => {
+    await waitFor('Crema idle', () => settled('crema'));
+    // No worker process may take it first: stop them, then race through the real endpoint.
+    for (const worker of workers.splice(0)) await worker.stop();
+    await admin.request('POST', '/sito/publishing/hubs/crema/rebuild');
+    const claim = async (worker: string) => {
+      const body = JSON.stringify({ worker });
+      const res = await fetch(`${cms.url}/api/sito/worker/claim`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...signRequest(cms.env.SITO_WORKER_SECRET!, body) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { build: Build | null }).build;
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claim(`racer-${i}`)));
+    const winners = results.filter((build) => build !== null);
+    expect(winners).toHaveLength(1);
+    expect(winners[0]!.hub).toBe('crema');
+    // The race's winner "crashed": a worker restarting under its name takes the build back.
+    workers.push(startWorker(cms, releases, winners[0]!.worker!));
+    await waitFor('the raced build done', async () => (await latest('crema'))?.status === 'succeeded');
+  });
+
+  it('an operator sees, triggers and cancels the builds of their own hub only', async () => {
+    const operator = await loginAdmin(cms.url, 'operatore.crema@sitogiovani.test', DEV_ADMIN.password);
+    const hubs = await operator.request('GET', '/sito/publishing/hubs');
+    expect(hubs.status).toBe(200);
+    expect((hubs.body.data as Array<{ slug: string }>).map((h) => h.slug)).toEqual(['crema']);
+
+    const cremonaBuild = (await latest('cremona'))!;
+    let attempts = 0;
+    const refused = async (method: string, url: string) => {
+      attempts += 1;
+      const res = await operator.request(method, url);
+      expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBe(403);
+    };
+    await refused('POST', '/sito/publishing/hubs/cremona/rebuild');
+    await refused('GET', `/sito/publishing/builds/${cremonaBuild.id}`);
+    await refused('POST', `/sito/publishing/builds/${cremonaBuild.id}/cancel`);
+    const queued = await admin.request('POST', '/sito/publishing/hubs/lecco/rebuild');
+    await refused('POST', `/sito/publishing/builds/${queued.body.data.id}/cancel`);
+    console.log(`[${database}] operator of Crema: ${attempts} attempts on other hubs' builds, all refused`);
+
+    const own = await operator.request('POST', '/sito/publishing/hubs/crema/rebuild');
+    expect(own.status).toBe(202);
+    expect(own.body.data.triggers.join(' ')).toContain('Ricostruzione manuale');
+    const cancelled = await operator.request('POST', `/sito/publishing/builds/${own.body.data.id}/cancel`);
+    expect([200, 409]).toContain(cancelled.status);
+    expect((await fetch(`${cms.url}/sito/publishing/hubs`)).status, 'no admin session, no history').toBe(401);
+  });
+
+  it('a draft never reaches the public site', async () => {
+    const secret = `Bozza riservata ${run}`;
+    const draft = await createOpportunity(secret, { territory: 'crema' }, false);
+    await waitFor('Crema idle', () => settled('crema'));
+    const rebuild = await admin.request('POST', '/sito/publishing/hubs/crema/rebuild');
+    await waitFor('the rebuild done', async () =>
+      (await hubBuilds(admin, 'crema')).find((b) => b.id === rebuild.body.data.id && b.status === 'succeeded'),
+    );
+    expect((await page('crema', draft.slug)).status).toBe(404);
+    const dir = fs.realpathSync(path.join(releases, 'crema', 'current'));
+    const leaked = (fs.readdirSync(dir, { recursive: true }) as string[])
+      .map((name) => path.join(dir, name))
+      .filter((file) => fs.statSync(file).isFile() && /\.(html|json|csv|xml|ics)$/.test(file))
+      .filter((file) => fs.readFileSync(file, 'utf8').includes(secret));
+    expect(leaked).toEqual([]);
+  });
+
+  it('refuses unsigned, tampered, stale and replayed worker requests', async () => {
+    const secret = cms.env.SITO_WORKER_SECRET!;
+    const url = `${cms.url}/api/sito/worker/claim`;
+    const body = JSON.stringify({ worker: 'intruder' });
+    const send = (headers: Record<string, string>, payload = body) =>
+      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: payload });
+    expect((await send({})).status).toBe(401);
+    expect((await send(signRequest(secret, body), JSON.stringify({ worker: 'intruder2' }))).status).toBe(401);
+    expect((await send(signRequest(secret, body, new Date(Date.now() - 10 * 60_000)))).status).toBe(401);
+    expect((await send(signRequest('whsec_' + Buffer.alloc(32, 7).toString('base64'), body))).status).toBe(401);
+    const good = signRequest(secret, JSON.stringify({ worker: 'intruder' }));
+    const first = await send(good);
+    expect(first.status).toBe(200);
+    expect((await send(good)).status, 'a replayed request').toBe(401);
+    expect(created).toBeGreaterThan(50);
+  });
+});
