@@ -6,11 +6,14 @@ import { opportunitySchema } from '@sito/shared';
 import { createStrapiClient, toStrapiQuery } from '../sites/src/lib/strapi-client.ts';
 import { generateStrapiSecrets } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
+import { serveBuiltHub } from './lib/hub-server.ts';
 import { buildHub } from './lib/hubs.ts';
+import { LIGHTHOUSE_CATEGORIES, runLighthouse, type LighthousePage } from './lib/lighthouse.ts';
 import { constantRate, type LoadResult } from './lib/load.ts';
-import { measureHub, type PageWeight } from './lib/page-weight.ts';
+import { CRITICAL_BUDGET_BYTES, hubPages, measureHub, pagePath, type PageWeight } from './lib/page-weight.ts';
 import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
+import { measureSearchTransfer, type SearchTransfer } from './lib/search-transfer.ts';
 import { writeSyntheticSeed } from './lib/synthetic.ts';
 import { createTempDatabase, type DatabaseKind } from './lib/temp-database.ts';
 
@@ -45,6 +48,9 @@ interface DatabaseFigures {
     pagefindIndexKb: number;
     peakRssMb: number;
     pageWeights: PageWeight[];
+    /** Lighthouse's mobile profile on the same pages, served over HTTP (gzip) on localhost. */
+    lighthouse: LighthousePage[];
+    searchTransfer: SearchTransfer;
   };
 }
 
@@ -129,6 +135,21 @@ async function benchDatabase(
         .readdirSync(result.outDir, { recursive: true })
         .filter((name) => String(name).endsWith('.html')).length;
       const astroMs = result.ms - pagefind.ms;
+      const pageWeights = measureHub(result.outDir);
+      // The browsers get the cores to themselves: the CMS has done its part.
+      await cms.stop();
+      const served = await serveBuiltHub(result.outDir);
+      let searchTransfer: SearchTransfer;
+      let lighthouse: LighthousePage[];
+      try {
+        console.log(`[${kind}] what the search page downloads, before and for the first query…`);
+        searchTransfer = await measureSearchTransfer(served.url);
+        const pages = hubPages(result.outDir);
+        console.log(`[${kind}] Lighthouse, mobile profile, ${pages.length} pages one after another…`);
+        lighthouse = await runLighthouse(pages.map((page) => ({ page, url: `${served.url}${pagePath(page)}` })));
+      } finally {
+        await served.close();
+      }
       figures.hubBuild = {
         seconds: s(result.ms),
         astroSeconds: s(astroMs),
@@ -137,7 +158,9 @@ async function benchDatabase(
         pagefindSeconds: s(pagefind.ms),
         pagefindIndexKb: Math.round(pagefind.bytes / 1024),
         peakRssMb: mb(result.peakRssKb),
-        pageWeights: measureHub(result.outDir),
+        pageWeights,
+        lighthouse,
+        searchTransfer,
       };
     }
     return figures;
@@ -149,10 +172,11 @@ async function benchDatabase(
 }
 
 /**
- * `pnpm bench [--n 2000] [--rps 50] [--seconds 30]`: N synthetic opportunities in a temporary CMS
- * on SQLite (and on PostgreSQL when TEST_DATABASE_URL or BENCH_DATABASE_URL is set), the builder's
- * export, the public list endpoint under constant load, and one hub built. Written to
- * bench/results/ as JSON and a markdown table. Timings are reported, never asserted.
+ * `pnpm bench [--n 2000] [--rps 50] [--seconds 30]`: N synthetic opportunities (and a few entries
+ * of every other type) in a temporary CMS on SQLite (and on PostgreSQL when TEST_DATABASE_URL or
+ * BENCH_DATABASE_URL is set), the builder's export, the public list endpoint under constant load,
+ * and one hub built: its pages' weights and Lighthouse scores, and what its search downloads.
+ * Written to bench/results/ as JSON and markdown tables. Figures are reported, never asserted.
  */
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -187,6 +211,22 @@ export async function main(args: string[]): Promise<void> {
   writeReport(result);
 }
 
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** One row a page of the hub: its weight, and its Lighthouse scores with what failed below 100. */
+function pageTable(database: string, build: NonNullable<DatabaseFigures['hubBuild']>): string {
+  const rows = build.pageWeights.map((weight) => {
+    const lh = build.lighthouse.find((page) => page.page === weight.page);
+    const scores = LIGHTHOUSE_CATEGORIES.map((category) => lh?.scores[category] ?? '–');
+    const failing = Object.entries(lh?.failing ?? {})
+      .map(([category, ids]) => `${category}: ${ids.join(', ') || '(none listed)'}`)
+      .concat(lh?.error ? [`error: ${lh.error}`] : [])
+      .join('; ');
+    return `| ${pagePath(weight.page) || '(home)'} | ${kb(weight.criticalGzipBytes)} KB${weight.criticalWithinBudget ? '' : ' (over)'} | ${weight.inlineScriptGzipBytes} B | ${weight.externalScripts} | ${weight.thirdPartyRequests.length} | ${scores.join(' / ')} | ${failing} |`;
+  });
+  return `\n## Pages of the hub (${database})\n\nCritical HTML+CSS gzip -9 against the ${kb(CRITICAL_BUDGET_BYTES)} KB budget; Lighthouse mobile profile, scores performance / accessibility / best practices / SEO, and the audits that did not pass in each category below 100.\n\n| page | critical HTML+CSS gz | inline JS gz | scripts | third-party | Lighthouse | failing audits |\n| --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+}
+
 function writeReport(result: { date: string; n: number; databases: DatabaseFigures[] }): void {
   const out = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(out, { recursive: true });
@@ -202,20 +242,19 @@ function writeReport(result: { date: string; n: number; databases: DatabaseFigur
     ];
     if (d.hubBuild) {
       const b = d.hubBuild;
+      const { beforeInteraction: before, firstQuery: first, ...search } = b.searchTransfer;
       lines.push(
         `| ${d.database} | Astro build (incl. its fetch) | ${b.astroSeconds} s | ${b.pages} pages, ${b.pagesPerSecond} pages/s | |`,
         `| ${d.database} | Pagefind | ${b.pagefindSeconds} s | ${b.pagefindIndexKb} KB index | |`,
         `| ${d.database} | hub build total | ${b.seconds} s | | ${b.peakRssMb} MB (Astro + Pagefind) |`,
-      );
-    }
-    for (const page of d.hubBuild?.pageWeights ?? []) {
-      lines.push(
-        `| ${d.database} | page ${page.page} | | HTML+CSS ${(page.htmlGzipBytes / 1024).toFixed(1)} KB gz, inline JS ${page.inlineScriptGzipBytes} B gz, ${page.externalScripts} scripts, ${page.thirdPartyRequests.length} third-party | |`,
+        `| ${d.database} | search page, before any interaction | | ${before.requests} requests, ${kb(before.bytes)} KB, ${before.scriptsOrIndex} scripts or index files | |`,
+        `| ${d.database} | search, first query "${search.query}" (budget ${kb(search.budgetBytes)} KB) | ${s(first.ms)} s | ${first.requests} requests, ${kb(first.bytes)} KB transferred (${search.withinBudget ? 'within' : 'over'} budget), ${kb(first.decodedBytes)} KB decoded, ${first.results} results | |`,
       );
     }
     return lines;
   });
-  const md = `# Benchmark, N = ${result.n} (${result.date})\n\n| database | step | time | figures | peak memory |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+  const pages = result.databases.filter((d) => d.hubBuild).map((d) => pageTable(d.database, d.hubBuild!));
+  const md = `# Benchmark, N = ${result.n} (${result.date})\n\n| database | step | time | figures | peak memory |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n${pages.join('')}`;
   fs.writeFileSync(path.join(out, 'latest.md'), md);
   console.log(`\n${md}\nWritten to bench/results/latest.json and latest.md.`);
 }

@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** What must arrive in the first round trip (about 10 TCP packets): the HTML and the CSS it needs. */
+export const CRITICAL_BUDGET_BYTES = 14 * 1024;
+
 export interface PageWeight {
   page: string;
   /** The HTML as served (CSS is inlined), gzip -9. */
   htmlGzipBytes: number;
+  /** The HTML and the stylesheets it links (none while CSS is inlined), gzip -9 each. */
+  criticalGzipBytes: number;
+  /** `criticalGzipBytes` fits in CRITICAL_BUDGET_BYTES. */
+  criticalWithinBudget: boolean;
   /** Inline scripts other than JSON-LD, gzip -9 together. */
   inlineScriptGzipBytes: number;
   /** Scripts the page downloads. */
@@ -16,9 +23,16 @@ export interface PageWeight {
 
 const gz = (text: string) => gzipSync(Buffer.from(text), { level: 9 }).length;
 
-/** The weight of one built page, from its HTML file. */
+/** The weight of one built page, from its HTML file (the hub is served at `/<folder name of root>/`). */
 export function measurePage(root: string, page: string): PageWeight {
   const html = fs.readFileSync(path.join(root, page), 'utf8');
+  const base = `/${path.basename(root)}/`;
+  const stylesheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]
+    .map((m) => m[1] ?? '')
+    .filter((href) => href.startsWith(base))
+    .map((href) => gz(fs.readFileSync(path.join(root, href.slice(base.length).split(/[?#]/)[0]!), 'utf8')));
+  const htmlGzipBytes = gz(html);
+  const criticalGzipBytes = stylesheets.reduce((sum, bytes) => sum + bytes, htmlGzipBytes);
   const inline = [
     ...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g),
   ].map((m) => m[1] ?? '');
@@ -29,19 +43,49 @@ export function measurePage(root: string, page: string): PageWeight {
   ].map((m) => m[1] ?? '');
   return {
     page,
-    htmlGzipBytes: gz(html),
+    htmlGzipBytes,
+    criticalGzipBytes,
+    criticalWithinBudget: criticalGzipBytes <= CRITICAL_BUDGET_BYTES,
     inlineScriptGzipBytes: inline.length ? gz(inline.join('\n')) : 0,
     externalScripts: external,
     thirdPartyRequests: requested.filter((url) => /^https?:\/\//.test(url) || url.startsWith('//')),
   };
 }
 
-/** Home, the opportunity listing and the first opportunity page of a built hub. */
+/** The folder of each content type's listing; its details are its subfolders (`pagina/` excepted). */
+export const CONTENT_TYPES = [
+  'opportunita',
+  'tutorial',
+  'professioni',
+  'eventi',
+  'esperto-risponde',
+  'news',
+  'risorse-operatori',
+] as const;
+
+/**
+ * The pages that stand for every template of a built hub, as HTML files relative to it: the home,
+ * the contacts and search pages, and the listing and the first detail page (by slug) of each
+ * content type.
+ */
+export function hubPages(root: string): string[] {
+  const pages = ['index.html', 'contatti/index.html', 'cerca/index.html'];
+  for (const type of CONTENT_TYPES) {
+    pages.push(`${type}/index.html`);
+    const [first] = fs
+      .readdirSync(path.join(root, type), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'pagina')
+      .map((entry) => entry.name)
+      .sort();
+    if (first) pages.push(`${type}/${first}/index.html`);
+  }
+  return pages;
+}
+
+/** The address of a page of `hubPages` under the hub's base: `eventi/index.html` → `eventi/`. */
+export const pagePath = (page: string) => page.replace(/index\.html$/, '');
+
+/** The weight of every page of `hubPages`. */
 export function measureHub(root: string): PageWeight[] {
-  const details = fs
-    .readdirSync(path.join(root, 'opportunita'), { withFileTypes: true })
-    .filter((d) => d.isDirectory());
-  const pages = ['index.html', 'opportunita/index.html', 'cerca/index.html'];
-  if (details[0]) pages.push(`opportunita/${details[0].name}/index.html`);
-  return pages.map((page) => measurePage(root, page));
+  return hubPages(root).map((page) => measurePage(root, page));
 }
