@@ -9,6 +9,7 @@ import {
   territorySchema,
   thematicAreaSchema,
   tutorialSchema,
+  type Locale,
 } from '@sito/shared';
 import type { z } from 'zod';
 import { loadBuilderConfig } from './lib/builder-env.ts';
@@ -33,25 +34,36 @@ const ownership = { territory: ref, verifiedBy: ref };
 /** Entries of this hub, and regional entries (shown in every hub). */
 const ownOrRegional = { $or: [{ territory: { slug: { $eq: config.SITO_HUB } } }, { regional: { $eq: true } }] };
 
+/** What the builder asks the CMS for one editorial type. */
+interface EditorialType<S extends z.ZodType<{ slug: string }>> {
+  /** REST collection name. */
+  collection: string;
+  /** How messages name one entry: "opportunity". */
+  kind: string;
+  schema: S;
+  /** Relations, media and components, beyond the owner and the verifying office. */
+  populate: Record<string, unknown>;
+  sort: string;
+}
+
 /**
- * A collection of territorial content for this hub: its own entries and the regional ones, in
- * Italian, validated with the shared schema. `populate` is explicit for each type.
+ * A collection of territorial content for this hub: its own entries and the regional ones, in one
+ * language, validated with the shared schema. `populate` is explicit for each type. A translation is
+ * the same document in another locale; entries with no English version are simply not in English.
  */
 function editorial<S extends z.ZodType<{ slug: string }>>(
-  collection: string,
-  kind: string,
-  schema: S,
-  populate: Record<string, unknown>,
-  sort: string,
+  { collection, kind, schema, populate, sort }: EditorialType<S>,
+  locale: Locale,
 ) {
   return defineCollection({
     schema,
     loader: strapiLoader({
       ...common,
       collection,
+      name: locale === 'it' ? collection : `${collection} (${locale})`,
       schema,
-      query: toStrapiQuery({ locale: 'it', filters: ownOrRegional, sort, populate: { ...ownership, ...populate } }),
-      describe: describe(kind),
+      query: toStrapiQuery({ locale, filters: ownOrRegional, sort, populate: { ...ownership, ...populate } }),
+      describe: describe(locale === 'it' ? kind : `${kind} (${locale})`),
       id: (entry) => entry.slug,
     }),
   });
@@ -90,52 +102,79 @@ const thematicAreas = defineCollection({
   }),
 });
 
-const opportunities = editorial(
-  'opportunities',
-  'opportunity',
-  opportunitySchema,
-  { thematicAreas: ref, attachments: true },
-  'deadline:asc',
-);
-const tutorials = editorial(
-  'tutorials',
-  'tutorial',
-  tutorialSchema,
-  { thematicArea: ref, steps: true, templates: true, relatedOpportunities: slugOnly, relatedProfessions: slugOnly },
-  'title:asc',
-);
-const professions = editorial(
-  'professions',
-  'profession',
-  professionSchema,
-  { thematicArea: ref, studyPaths: true, testimonials: { populate: { photo: true } }, relatedTutorials: slugOnly },
-  'name:asc',
-);
-const events = editorial('events', 'event', eventSchema, { thematicArea: ref, venue: true }, 'startsAt:asc');
-const questions = editorial(
-  'questions',
-  'question',
-  questionSchema,
-  { thematicArea: ref, answeredBy: ref },
-  'answeredOn:desc',
-);
-const operatorResources = editorial(
-  'operator-resources',
-  'operator resource',
-  operatorResourceSchema,
-  { files: true },
-  'title:asc',
-);
-const news = editorial('news-items', 'news', newsSchema, {}, 'date:desc');
+const opportunity = {
+  collection: 'opportunities',
+  kind: 'opportunity',
+  schema: opportunitySchema,
+  populate: { thematicAreas: ref, attachments: true },
+  sort: 'deadline:asc',
+};
+const tutorial = {
+  collection: 'tutorials',
+  kind: 'tutorial',
+  schema: tutorialSchema,
+  populate: {
+    thematicArea: ref,
+    steps: true,
+    templates: true,
+    relatedOpportunities: slugOnly,
+    relatedProfessions: slugOnly,
+  },
+  sort: 'title:asc',
+};
+const profession = {
+  collection: 'professions',
+  kind: 'profession',
+  schema: professionSchema,
+  populate: {
+    thematicArea: ref,
+    studyPaths: true,
+    testimonials: { populate: { photo: true } },
+    relatedTutorials: slugOnly,
+  },
+  sort: 'name:asc',
+};
+const event = {
+  collection: 'events',
+  kind: 'event',
+  schema: eventSchema,
+  populate: { thematicArea: ref, venue: true },
+  sort: 'startsAt:asc',
+};
+const question = {
+  collection: 'questions',
+  kind: 'question',
+  schema: questionSchema,
+  populate: { thematicArea: ref, answeredBy: ref },
+  sort: 'answeredOn:desc',
+};
+const operatorResource = {
+  collection: 'operator-resources',
+  kind: 'operator resource',
+  schema: operatorResourceSchema,
+  populate: { files: true },
+  sort: 'title:asc',
+};
+const newsItem = { collection: 'news-items', kind: 'news', schema: newsSchema, populate: {}, sort: 'date:desc' };
 
+/**
+ * Italian collections carry the type's name; English versions (src/lib/translations.ts) add `En`.
+ * Operator resources are for the network's staff and stay in Italian.
+ */
 export const collections = {
   territories,
   thematicAreas,
-  opportunities,
-  tutorials,
-  professions,
-  events,
-  questions,
-  operatorResources,
-  news,
+  opportunities: editorial(opportunity, 'it'),
+  tutorials: editorial(tutorial, 'it'),
+  professions: editorial(profession, 'it'),
+  events: editorial(event, 'it'),
+  questions: editorial(question, 'it'),
+  operatorResources: editorial(operatorResource, 'it'),
+  news: editorial(newsItem, 'it'),
+  opportunitiesEn: editorial(opportunity, 'en'),
+  tutorialsEn: editorial(tutorial, 'en'),
+  professionsEn: editorial(profession, 'en'),
+  eventsEn: editorial(event, 'en'),
+  questionsEn: editorial(question, 'en'),
+  newsEn: editorial(newsItem, 'en'),
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { opportunitySchema } from '@sito/shared';
-import { strapiLoader } from '../../sites/src/loaders/strapi-loader.ts';
+import { strapiLoader, type StrapiLoaderOptions } from '../../sites/src/loaders/strapi-loader.ts';
 import { createStrapiClient, type StrapiClient } from '../../sites/src/lib/strapi-client.ts';
 import type { BuildReport } from '../../sites/src/lib/build-report.ts';
 
@@ -58,7 +58,12 @@ const emptyReport = (): BuildReport => ({
   cmsRequests: 0,
 });
 
-function loaderFor(client: StrapiClient, strict: boolean, report = emptyReport()) {
+function loaderFor(
+  client: StrapiClient,
+  strict: boolean,
+  report = emptyReport(),
+  overrides: Partial<StrapiLoaderOptions<typeof opportunitySchema>> = {},
+) {
   return strapiLoader({
     client,
     collection: 'opportunities',
@@ -68,6 +73,7 @@ function loaderFor(client: StrapiClient, strict: boolean, report = emptyReport()
     id: (entry) => entry.slug,
     strict,
     report,
+    ...overrides,
   });
 }
 
@@ -90,6 +96,20 @@ describe('the Strapi content loader', () => {
     expect([...entries.values()].every((entry) => entry.digest)).toBe(true);
     expect(report.entries.opportunities).toBe(total);
     expect([...entries.values()].some((entry) => entry.data.regional === true)).toBe(true);
+  });
+
+  it('keeps the Italian and the English entries of one collection apart in the report, under the names given', async () => {
+    const { fetchImpl, urls } = recordedFetch();
+    const client = createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl });
+    const report = emptyReport();
+    await run(loaderFor(client, true, report), fakeContext().context);
+    await run(
+      loaderFor(client, true, report, { name: 'opportunities (en)', query: { locale: 'en' } }),
+      fakeContext().context,
+    );
+    expect(urls.at(-1)!.searchParams.get('locale')).toBe('en');
+    const total = recorded(1).meta.pagination.total;
+    expect(report.entries).toEqual({ opportunities: total, 'opportunities (en)': total });
   });
 
   it('fails in strict mode on an invalid entry, naming the entry and the field', async () => {

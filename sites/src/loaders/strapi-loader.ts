@@ -8,6 +8,8 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
   client: StrapiClient;
   /** REST collection name, e.g. `opportunities`. */
   collection: string;
+  /** How the build report and the log name what this loader loads; the collection by default. */
+  name?: string;
   /** Published shape of one entry (from @sito/shared). */
   schema: S;
   /** Filters, populate and sort for this hub; populate is always explicit. */
@@ -29,8 +31,9 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
  */
 export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S>): Loader {
   const { client, collection, schema, query, describe, id, strict, report } = options;
+  const name = options.name ?? collection;
   return {
-    name: `strapi:${collection}`,
+    name: `strapi:${name}`,
     async load({ store, logger, generateDigest }) {
       if (process.env.SITO_SKIP_FETCH === '1') {
         logger.info('SITO_SKIP_FETCH=1: not fetching (type checking only)');
@@ -46,7 +49,7 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
           const error = new ValidationError(describe(record), describeIssues(result.error));
           if (strict) throw error;
           logger.warn(`skipped ${error.message}`);
-          report.skipped.push({ collection, entry: error.subject, problems: error.problems });
+          report.skipped.push({ collection: name, entry: error.subject, problems: error.problems });
           continue;
         }
         const data = result.data as Record<string, unknown>;
@@ -54,16 +57,16 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
         // The CMS keeps the flag (SITO_REVIEW_AFTER_DAYS); the report lists flagged entries per hub.
         if (data.toReview === true) {
           report.toReview.push({
-            collection,
+            collection: name,
             entry: describe(record),
             lastVerifiedAt: (data.lastVerifiedAt as string | null) ?? null,
           });
         }
         valid += 1;
       }
-      report.entries[collection] = valid;
+      report.entries[name] = valid;
       report.cmsRequests = client.requestCount();
-      logger.info(`${valid} ${collection} loaded${raw.length > valid ? `, ${raw.length - valid} skipped` : ''}`);
+      logger.info(`${valid} ${name} loaded${raw.length > valid ? `, ${raw.length - valid} skipped` : ''}`);
     },
   };
 }
