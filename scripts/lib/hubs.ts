@@ -32,14 +32,37 @@ export interface HubBuildResult {
   report: BuildReport & { pagefind?: PagefindStats };
 }
 
-/** Builds one hub (fetch, Astro, Pagefind) in its own process, into sites/dist/<hub>/. */
+/** A rename, or a copy when the target is on another file system. */
+function move(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/** Where builds run: inside sites/, so the prerender chunks Astro writes resolve sites/node_modules. */
+const BUILDS_DIR = path.join(SITES_DIR, '.builds');
+
+/**
+ * Builds one hub (fetch, Astro, Pagefind) in its own process, into `outDir` (sites/dist/<hub>/ by
+ * default). Each build runs in a private folder under sites/.builds/ and its output is moved into
+ * place when it succeeds: Astro writes temporary build files beside its output (or into
+ * sites/.astro/, where two builds running at once, two workers on one machine, would overwrite
+ * each other's), and those files must sit inside sites/ to resolve its packages.
+ */
 export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult> {
-  const outDir = options.outDir ?? path.join(SITES_DIST, options.hub);
+  const outDir = path.resolve(options.outDir ?? path.join(SITES_DIST, options.hub));
+  fs.mkdirSync(BUILDS_DIR, { recursive: true });
+  const workDir = fs.mkdtempSync(path.join(BUILDS_DIR, `${options.hub}-`));
+  const buildDir = path.join(workDir, 'out');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITO_HUB: options.hub,
     SITO_CMS_URL: options.cmsUrl,
-    SITO_OUT_DIR: outDir,
+    SITO_OUT_DIR: buildDir,
     SITO_STRICT: options.strict ? '1' : '0',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
@@ -51,20 +74,24 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
   if (options.cacheDir) env.SITO_CACHE_DIR = options.cacheDir;
   const astro = path.join(SITES_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  // Astro writes its temporary build files beside the output when the output is inside the
-  // working directory, and into sites/.astro/ otherwise, where two builds running at once (two
-  // workers on one machine) would overwrite each other's: so each build runs from its output's parent.
-  const workDir = path.dirname(outDir);
-  fs.mkdirSync(workDir, { recursive: true });
-  const { ms, peakRssKb, output } = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
-    cwd: workDir,
-    env,
-    label: `Build of hub "${options.hub}"`,
-    quiet: options.quiet ?? false,
-    signal: options.signal,
-  });
-  const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
-  return { hub: options.hub, outDir, ms, peakRssKb, output, report };
+  try {
+    const { ms, peakRssKb, output } = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
+      cwd: workDir,
+      env,
+      label: `Build of hub "${options.hub}"`,
+      quiet: options.quiet ?? false,
+      signal: options.signal,
+    });
+    fs.rmSync(path.join(buildDir, '.prerender'), { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(outDir), { recursive: true });
+    move(buildDir, outDir);
+    move(`${buildDir}.report.json`, `${outDir}.report.json`);
+    const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
+    return { hub: options.hub, outDir, ms, peakRssKb, output, report };
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
 }
 
 /** The published hubs (antennas are part of their hub's site): one site each. */

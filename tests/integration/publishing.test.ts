@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ADMIN, type Build } from '@sito/shared';
-import { signRequest } from '@sito/shared/signing';
+import { createVerifier, generateSigningSecret, signRequest } from '@sito/shared/signing';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { freePort } from '../helpers/net.ts';
 import { get, hubBuilds, live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
@@ -112,6 +112,57 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     const res = await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/unpublish?locale=it`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await waitFor('the entry gone from Crema', async () => (await page('crema', entry.slug)).status === 404);
+  });
+
+  it("notifies the hub's deploy target after each release, signed; refuses a malformed hook secret", async () => {
+    const secret = generateSigningSecret();
+    const received: Array<{ body: string; headers: http.IncomingHttpHeaders }> = [];
+    const target = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ body, headers: req.headers });
+        res.writeHead(received.length === 1 ? 503 : 204); // The first try fails: the worker retries.
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(target.address() as { port: number }).port}/deploy`;
+    const TERRITORY = '/content-manager/collection-types/api::territory.territory';
+    try {
+      const bad = await admin.request('PUT', `${TERRITORY}/${territories.crema}`, {
+        deployHookUrl: hook,
+        deployHookSecret: 'password123',
+      });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('Standard Webhooks');
+
+      const saved = await admin.request('PUT', `${TERRITORY}/${territories.crema}`, {
+        deployHookUrl: hook,
+        deployHookSecret: secret,
+      });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      // Publishing the territory's change is itself a change of the hub: it is rebuilt, then notified.
+      const published = await admin.request('POST', `${TERRITORY}/${territories.crema}/actions/publish`, {});
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      await waitFor('a delivered notification', () => received.length >= 2, 120_000);
+      const verify = createVerifier(secret);
+      const last = received.at(-1)!;
+      expect(verify(last.body, last.headers as Record<string, string>)).toBeNull();
+      expect(received[0]!.headers['webhook-id']).toBe(last.headers['webhook-id']);
+      const message = JSON.parse(last.body) as { type: string; data: { hub: string; release: string } };
+      expect(message.type).toBe('hub.released');
+      expect(message.data.hub).toBe('crema');
+      expect(message.data.release).toBe(live(releases, 'crema'));
+      const api = await fetch(`${cms.url}/api/territories?filters[slug][$eq]=crema`, {
+        headers: { Authorization: `Bearer ${cms.builderToken()}` },
+      });
+      expect(await api.text(), 'the hook stays private').not.toContain('deployHook');
+    } finally {
+      await admin.request('PUT', `${TERRITORY}/${territories.crema}`, { deployHookUrl: null, deployHookSecret: null });
+      await admin.request('POST', `${TERRITORY}/${territories.crema}/actions/publish`, {});
+      target.close();
+    }
   });
 
   it('a regional entry rebuilds every hub', async () => {

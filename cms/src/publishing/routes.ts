@@ -9,7 +9,7 @@ import {
 import { createVerifier } from '@sito/shared/signing';
 import type { z } from 'zod';
 import { cmsEnv } from '../cms-env';
-import { territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
 
@@ -64,6 +64,14 @@ function workerRoutes(strapi: Core.Strapi) {
   const store = () => buildStore(strapi);
   const hubsById = async () => new Map((await allHubs(strapi)).map((hub) => [hub.id, hub]));
   const lease = cmsEnv().SITO_BUILD_LEASE_SECONDS * 1000;
+  /** The hub's outgoing notification (private fields of its published territory), when both are set. */
+  const notifyTarget = async (hubId: string) => {
+    const row = (await strapi.db.query(TERRITORY).findOne({
+      where: { documentId: hubId, publishedAt: { $notNull: true } },
+      select: ['deployHookUrl', 'deployHookSecret'],
+    })) as { deployHookUrl?: string | null; deployHookSecret?: string | null } | null;
+    return row?.deployHookUrl && row.deployHookSecret ? { url: row.deployHookUrl, secret: row.deployHookSecret } : null;
+  };
 
   return [
     {
@@ -81,7 +89,13 @@ function workerRoutes(strapi: Core.Strapi) {
           return reply(ctx, 200, { build: null, leaseMs: lease });
         }
         return reply(ctx, 200, {
-          build: { ...build, hub: hub.slug, hubName: hub.name, hostname: hub.hostname, notify: null },
+          build: {
+            ...build,
+            hub: hub.slug,
+            hubName: hub.name,
+            hostname: hub.hostname,
+            notify: await notifyTarget(hub.id),
+          },
           leaseMs: lease,
         });
       }),

@@ -26,6 +26,10 @@ function locations(hub: string): string {
     }
     location ~ ^/(?<hub>${hub})$ {
         return 301 /$hub/;
+    }
+    # Nothing else: not another hub's folder, not the releases or the staging folders.
+    location / {
+        return 404;
     }`;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTimeSchema, emailSchema, phoneSchema, webUrlSchema } from '../schemas/common.js';
+import { workerSecretSchema } from '../config/env.js';
 
 /**
  * Editorial rules the CMS enforces on every create and update, with messages for operators
@@ -14,7 +15,15 @@ export interface Problem {
 
 type Data = Record<string, unknown>;
 
-const URL_FIELDS = new Set(['applyUrl', 'sourceUrl', 'onlineUrl', 'registrationUrl', 'url', 'website']);
+const URL_FIELDS = new Set([
+  'applyUrl',
+  'sourceUrl',
+  'onlineUrl',
+  'registrationUrl',
+  'url',
+  'website',
+  'deployHookUrl',
+]);
 const EMAIL_FIELDS = new Set(['applyEmail', 'email']);
 const PHONE_FIELDS = new Set(['phone']);
 const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'answer', 'description']);
@@ -70,6 +79,14 @@ function walk(value: unknown, path: string[], problems: Problem[]): void {
         problems.push({
           field: name,
           message: `«${String(field)}» non è un indirizzo web valido: deve iniziare con https://.`,
+        });
+      }
+    } else if (key === 'deployHookSecret' && !isBlank(field)) {
+      if (!workerSecretSchema.safeParse(field).success) {
+        problems.push({
+          field: name,
+          message:
+            'Il segreto della notifica deve essere nel formato Standard Webhooks: whsec_ seguito da almeno 24 byte casuali in base64.',
         });
       }
     } else if (EMAIL_FIELDS.has(key) && !isBlank(field)) {
