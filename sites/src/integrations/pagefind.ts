@@ -6,20 +6,21 @@ import * as pagefind from 'pagefind';
 
 /**
  * Indexes the built hub with Pagefind's Node API once Astro has written it, so one `astro build`
- * gives a searchable site. Only elements marked `data-pagefind-body` are indexed.
+ * gives a searchable site. Only elements marked `data-pagefind-body` are indexed. Pagefind keeps
+ * one index per page language (`<html lang>`), stemmed for that language, and a search page loads
+ * the index of its own language: the Italian search finds Italian pages, the English one English
+ * pages.
  * @see https://pagefind.app/docs/node-api/
+ * @see https://pagefind.app/docs/multilingual/
  */
-export function pagefindIntegration(options: {
-  language: string;
-  onIndexed?: (stats: PagefindStats) => void;
-}): AstroIntegration {
+export function pagefindIntegration(options: { onIndexed?: (stats: PagefindStats) => void }): AstroIntegration {
   return {
     name: 'sito:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
+        const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);

@@ -1,25 +1,28 @@
-import { getCollection } from 'astro:content';
 import type { Event } from '@sito/shared';
+import { defaultLang, type Lang } from '../i18n/ui.ts';
+import { entriesIn } from './translations.ts';
 
 /** An event is upcoming until it ends. */
 export const isUpcoming = (event: Event, now = Date.now()) => Date.parse(event.endsAt) >= now;
 
-let all: Promise<Event[]> | undefined;
+const all = new Map<Lang, Promise<Event[]>>();
 
-/** The hub's events (own and regional), earliest first; loaded once per build. */
-export function allEvents(): Promise<Event[]> {
-  all ??= getCollection('events').then((entries) =>
-    entries.map((entry) => entry.data).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-  );
-  return all;
+/** The hub's events (own and regional) in a language, earliest first; loaded once per build. */
+export function allEvents(lang: Lang = defaultLang): Promise<Event[]> {
+  let list = all.get(lang);
+  if (!list) {
+    list = entriesIn('events', lang).then((entries) => entries.sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
+    all.set(lang, list);
+  }
+  return list;
 }
 
 /** Events not yet over, soonest first. */
-export async function upcomingEvents(): Promise<Event[]> {
-  return (await allEvents()).filter((event) => isUpcoming(event));
+export async function upcomingEvents(lang: Lang = defaultLang): Promise<Event[]> {
+  return (await allEvents(lang)).filter((event) => isUpcoming(event));
 }
 
 /** Events already over, most recent first. */
-export async function pastEvents(): Promise<Event[]> {
-  return (await allEvents()).filter((event) => !isUpcoming(event)).reverse();
+export async function pastEvents(lang: Lang = defaultLang): Promise<Event[]> {
+  return (await allEvents(lang)).filter((event) => !isUpcoming(event)).reverse();
 }

@@ -1,25 +1,31 @@
-import { getCollection } from 'astro:content';
 import { isExpired, type Opportunity } from '@sito/shared';
+import { defaultLang, type Lang } from '../i18n/ui.ts';
 import { ownFirst } from './hub.ts';
+import { entriesIn } from './translations.ts';
 
 const byDeadline = (a: Opportunity, b: Opportunity) =>
   (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.title.localeCompare(b.title, 'it');
 
 // Content does not change during a build, and hundreds of pages ask for the same list: load and
-// sort it once per build process.
-let all: Promise<Opportunity[]> | undefined;
+// sort it once per build process and language.
+const all = new Map<Lang, Promise<Opportunity[]>>();
+const open = new Map<Lang, Promise<Opportunity[]>>();
 
-/** All of the hub's opportunities (own and regional), earliest deadline first, none last. */
-export function allOpportunities(): Promise<Opportunity[]> {
-  all ??= getCollection('opportunities').then((entries) => entries.map((entry) => entry.data).sort(byDeadline));
-  return all;
+/** All of the hub's opportunities (own and regional) in a language, earliest deadline first, none last. */
+export function allOpportunities(lang: Lang = defaultLang): Promise<Opportunity[]> {
+  let list = all.get(lang);
+  if (!list) all.set(lang, (list = entriesIn('opportunities', lang).then((entries) => entries.sort(byDeadline))));
+  return list;
 }
 
 /** Opportunities still open on the day of the build, the hub's own first. */
-let open: Promise<Opportunity[]> | undefined;
-export function openOpportunities(): Promise<Opportunity[]> {
-  open ??= allOpportunities().then((list) => ownFirst(list.filter((opportunity) => !isExpired(opportunity.deadline))));
-  return open;
+export function openOpportunities(lang: Lang = defaultLang): Promise<Opportunity[]> {
+  let list = open.get(lang);
+  if (!list) {
+    list = allOpportunities(lang).then((entries) => ownFirst(entries.filter((o) => !isExpired(o.deadline))));
+    open.set(lang, list);
+  }
+  return list;
 }
 
 /** Open opportunities closing soonest, regardless of owner: the home's "In scadenza". */
