@@ -1,16 +1,11 @@
 import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { buildHub } from '../../scripts/lib/hubs.ts';
-import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { freePort } from '../helpers/net.ts';
-import { startTestCms, type TestCms } from '../helpers/test-cms.ts';
+import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 
 const seed = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
@@ -72,35 +67,17 @@ async function openSearch(page: Page, url: string) {
  * Astro and Pagefind, serve them, and search them in Chromium like a reader would.
  */
 describe('a hub built from the live CMS', () => {
-  let cms: TestCms;
-  let server: http.Server;
+  let hubs: LiveHubs;
   let browser: Browser;
   let origin: string;
 
   beforeAll(async () => {
-    cms = await startTestCms({ database: 'sqlite', seedDemo: true });
-    const root = path.join(cms.dir, 'sites');
-    for (const hub of ['cremona', 'crema']) {
-      await buildHub({
-        hub,
-        cmsUrl: cms.url,
-        tokenFile: cms.tokenFile,
-        strict: true,
-        outDir: path.join(root, hub),
-        quiet: true,
-      });
-    }
-    server = createHubServer(root);
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    hubs = await startLiveHubs(['cremona', 'crema']);
+    ({ browser, origin } = hubs);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await cms?.destroy();
+    await hubs?.close();
   });
 
   it("lists the hub's own and regional open opportunities", async () => {
