@@ -26,6 +26,9 @@ export default defineConfig({
   // Per hub; a build worker keeps it beside the hub's releases (SITO_CACHE_DIR).
   cacheDir: process.env.SITO_CACHE_DIR ?? `./node_modules/.astro/${hub}`,
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pages whose getStaticPaths gives a cacheKey (src/lib/cache-key.ts) are copied from the previous
+  // build when their key and code are unchanged: a one-entry publish renders a few pages, not 2,000.
+  experimental: { incrementalBuild: true },
   integrations: [
     react(),
     interactionDirective(),

@@ -4,13 +4,17 @@ import type { Event } from '@sito/shared';
 import { createEvent } from 'ics';
 import { eventToIcs } from '../../lib/feeds.ts';
 import { entryPath } from '../../lib/paths.ts';
+import { cacheKey } from '../../lib/cache-key.ts';
 
 /** "Aggiungi al calendario" for one event. */
 export const getStaticPaths = (async () =>
-  (await getCollection('events')).map(({ data }) => ({
-    params: { slug: data.slug },
-    props: { event: data },
-  }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getCollection('events')).map(async ({ data }) => ({
+      params: { slug: data.slug },
+      props: { event: data },
+      cacheKey: await cacheKey(data),
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ event: Event }> = async ({ props, site }) => {
   const { error, value } = createEvent(

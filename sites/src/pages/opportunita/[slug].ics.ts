@@ -4,12 +4,19 @@ import { createEvent } from 'ics';
 import { deadlineToIcs } from '../../lib/feeds.ts';
 import { allOpportunities } from '../../lib/opportunities.ts';
 import { entryPath } from '../../lib/paths.ts';
+import { cacheKey } from '../../lib/cache-key.ts';
 
 /** "Aggiungi la scadenza al calendario" for one opportunity with a deadline. */
 export const getStaticPaths = (async () =>
-  (await allOpportunities())
-    .filter((o): o is Opportunity & { deadline: string } => o.deadline !== null)
-    .map((opportunity) => ({ params: { slug: opportunity.slug }, props: { opportunity } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await allOpportunities())
+      .filter((o): o is Opportunity & { deadline: string } => o.deadline !== null)
+      .map(async (opportunity) => ({
+        params: { slug: opportunity.slug },
+        props: { opportunity },
+        cacheKey: await cacheKey(opportunity),
+      })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ opportunity: Opportunity & { deadline: string } }> = async ({ props, site }) => {
   const { opportunity } = props;
