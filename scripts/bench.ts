@@ -13,6 +13,7 @@ import { constantRate, type LoadResult } from './lib/load.ts';
 import { CRITICAL_BUDGET_BYTES, hubPages, measureHub, pagePath, type PageWeight } from './lib/page-weight.ts';
 import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
+import { benchPublishing, PUBLISHING_CMS_ENV, type PublishingFigures } from './lib/publish-bench.ts';
 import { measureSearchTransfer, type SearchTransfer } from './lib/search-transfer.ts';
 import { writeSyntheticSeed } from './lib/synthetic.ts';
 import { createTempDatabase, type DatabaseKind } from './lib/temp-database.ts';
@@ -52,25 +53,33 @@ interface DatabaseFigures {
     lighthouse: LighthousePage[];
     searchTransfer: SearchTransfer;
   };
+  /** The publishing pipeline: worker, hub server, publishes through the admin API (SQLite only). */
+  publishing?: PublishingFigures;
+}
+
+interface BenchOptions {
+  load: { rps: number; seconds: number };
+  /** Build the hub and measure its pages (and then the publishing pipeline). */
+  build: boolean;
+  lighthouse: boolean;
+  publishing: { publishes: number; burst: number };
 }
 
 /** Seeds N opportunities into a temporary CMS on `kind`, then measures it. */
-async function benchDatabase(
-  kind: DatabaseKind,
-  n: number,
-  load: { rps: number; seconds: number },
-  build: boolean,
-): Promise<DatabaseFigures> {
+async function benchDatabase(kind: DatabaseKind, n: number, options: BenchOptions): Promise<DatabaseFigures> {
+  const { load, build } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-bench-'));
   const database = await createTempDatabase(kind, dir, process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
   writeSyntheticSeed(path.join(dir, 'seed'), n, HUB);
   const tokenFile = path.join(dir, 'builder-token');
   console.log(`\n[${kind}] seeding ${n} synthetic opportunities into a temporary CMS…`);
   const seedStarted = performance.now();
+  const secrets = generateStrapiSecrets();
   const cms = await startCms({
     port: 1400 + Math.floor(Math.random() * 500),
     env: {
-      ...generateStrapiSecrets(),
+      ...secrets,
+      ...PUBLISHING_CMS_ENV,
       ...database.env,
       NODE_ENV: 'test',
       SERVE_ADMIN_PANEL: 'false',
@@ -136,6 +145,16 @@ async function benchDatabase(
         .filter((name) => String(name).endsWith('.html')).length;
       const astroMs = result.ms - pagefind.ms;
       const pageWeights = measureHub(result.outDir);
+      console.log(`[${kind}] the publishing pipeline: a build worker, the hub server, publishes in the admin…`);
+      figures.publishing = await benchPublishing({
+        cmsUrl: cms.url,
+        secret: secrets.SITO_WORKER_SECRET,
+        tokenFile,
+        dir: path.join(dir, 'publishing'),
+        hub: HUB,
+        ...options.publishing,
+        log: (message) => console.log(`[${kind}] ${message}`),
+      });
       // The browsers get the cores to themselves: the CMS has done its part.
       await cms.stop();
       const served = await serveBuiltHub(result.outDir);
@@ -145,8 +164,13 @@ async function benchDatabase(
         console.log(`[${kind}] what the search page downloads, before and for the first query…`);
         searchTransfer = await measureSearchTransfer(served.url);
         const pages = hubPages(result.outDir);
-        console.log(`[${kind}] Lighthouse, mobile profile, ${pages.length} pages one after another…`);
-        lighthouse = await runLighthouse(pages.map((page) => ({ page, url: `${served.url}${pagePath(page)}` })));
+        if (options.lighthouse) {
+          console.log(`[${kind}] Lighthouse, mobile profile, ${pages.length} pages one after another…`);
+          lighthouse = await runLighthouse(pages.map((page) => ({ page, url: `${served.url}${pagePath(page)}` })));
+        } else {
+          console.log(`[${kind}] Lighthouse skipped (--no-lighthouse)`);
+          lighthouse = [];
+        }
       } finally {
         await served.close();
       }
@@ -172,10 +196,12 @@ async function benchDatabase(
 }
 
 /**
- * `pnpm bench [--n 2000] [--rps 50] [--seconds 30]`: N synthetic opportunities (and a few entries
- * of every other type) in a temporary CMS on SQLite (and on PostgreSQL when TEST_DATABASE_URL or
- * BENCH_DATABASE_URL is set), the builder's export, the public list endpoint under constant load,
- * and one hub built: its pages' weights and Lighthouse scores, and what its search downloads.
+ * `pnpm bench [--n 2000] [--rps 50] [--seconds 30] [--publishes 20] [--burst 50] [--no-lighthouse]`:
+ * N synthetic opportunities (and a few entries of every other type) in a temporary CMS on SQLite
+ * (and on PostgreSQL when TEST_DATABASE_URL or BENCH_DATABASE_URL is set), the builder's export,
+ * the public list endpoint under constant load, and one hub built: its pages' weights and
+ * Lighthouse scores, and what its search downloads; on SQLite, the publishing pipeline too (a
+ * worker's full rebuild, publish-to-live latency of single-entry publishes, builds per burst).
  * Written to bench/results/ as JSON and markdown tables. Figures are reported, never asserted.
  */
 export async function main(args: string[]): Promise<void> {
@@ -185,7 +211,11 @@ export async function main(args: string[]): Promise<void> {
       n: { type: 'string', default: process.env.SITO_BENCH_N ?? '2000' },
       rps: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '30' },
+      lighthouse: { type: 'boolean', default: true },
+      publishes: { type: 'string', default: '20' },
+      burst: { type: 'string', default: '50' },
     },
+    allowNegative: true,
   });
   const n = Number(values.n);
   const rps = Number(values.rps);
@@ -195,12 +225,27 @@ export async function main(args: string[]): Promise<void> {
   if (!(rps > 0 && rps <= 500)) throw new Error(`--rps must be between 1 and 500 (got "${values.rps}").`);
   if (!(seconds > 0 && seconds <= 300))
     throw new Error(`--seconds must be between 1 and 300 (got "${values.seconds}").`);
+  const publishes = Number(values.publishes);
+  const burst = Number(values.burst);
+  if (!Number.isInteger(publishes) || publishes < 1 || publishes > 500)
+    throw new Error(`--publishes must be a whole number from 1 to 500 (got "${values.publishes}").`);
+  if (!Number.isInteger(burst) || burst < 1 || burst > 1_000)
+    throw new Error(`--burst must be a whole number from 1 to 1000 (got "${values.burst}").`);
 
   await ensureCmsBuilt({ admin: false });
   const kinds: DatabaseKind[] =
     process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
   const databases: DatabaseFigures[] = [];
-  for (const kind of kinds) databases.push(await benchDatabase(kind, n, { rps, seconds }, kind === 'sqlite'));
+  for (const kind of kinds) {
+    databases.push(
+      await benchDatabase(kind, n, {
+        load: { rps, seconds },
+        build: kind === 'sqlite',
+        lighthouse: values.lighthouse,
+        publishing: { publishes, burst },
+      }),
+    );
+  }
 
   const result = {
     date: new Date().toISOString(),
@@ -213,6 +258,24 @@ export async function main(args: string[]): Promise<void> {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
+/** Rows of the publishing pipeline's figures, against the goal of a one-entry publish live within 10 s. */
+function publishingRows(database: string, p: PublishingFigures): string[] {
+  const goal = p.settings.goalMs;
+  const against = (ms: number) => `${s(ms)} s (${ms <= goal ? 'within' : 'over'})`;
+  const { latencyMs: latency, buildMs } = p.singles;
+  const burst = p.burst;
+  const events = burst.builds.map((b) => b.events).join(' + ');
+  const durations = burst.builds.map((b) => `${s(b.durationMs ?? 0)} s`).join(', ');
+  const failed = burst.builds.filter((b) => b.status !== 'succeeded').length;
+  return [
+    `| ${database} | publishing: full rebuild (the worker's first build of the hub) | ${s(p.fullRebuild.ms)} s | build #${p.fullRebuild.buildId}, cold cache | |`,
+    `| ${database} | publish → live, ${p.singles.publishes} single-entry publishes one after another (goal ${s(goal)} s) | p50 ${against(latency.p50)}, p95 ${against(latency.p95)}, max ${against(latency.max)} | window ${p.settings.windowMs} ms, worker poll ${p.settings.workerPollMs} ms, probe every ${p.settings.probeMs} ms; load average ${p.loadAverage.start} → ${p.loadAverage.end} | |`,
+    `| ${database} | one-entry rebuild (median of ${buildMs.all.length} builds) | ${s(buildMs.median)} s | ${p.singles.ratioToFull} × the full rebuild (range ${s(Math.min(...buildMs.all))}–${s(Math.max(...buildMs.all))} s) | |`,
+    `| ${database} | full rebuild asked for in the admin, the worker's cache warm | ${s(p.warmRebuild.ms)} s | the one-entry rebuild is ${p.singles.ratioToWarm} × this | |`,
+    `| ${database} | burst of ${burst.publishes} publishes (sent in ${s(burst.sendMs)} s) | last live after ${s(burst.lastLiveMs)} s | ${burst.builds.length} build(s) of the hub (${events} events; ${durations})${failed ? `, ${failed} not succeeded` : ''}${burst.notLive ? `, ${burst.notLive} entries not live` : ''} | |`,
+  ];
+}
+
 /** One row a page of the hub: its weight, and its Lighthouse scores with what failed below 100. */
 function pageTable(database: string, build: NonNullable<DatabaseFigures['hubBuild']>): string {
   const rows = build.pageWeights.map((weight) => {
@@ -224,7 +287,8 @@ function pageTable(database: string, build: NonNullable<DatabaseFigures['hubBuil
       .join('; ');
     return `| ${pagePath(weight.page) || '(home)'} | ${kb(weight.criticalGzipBytes)} KB${weight.criticalWithinBudget ? '' : ' (over)'} | ${weight.inlineScriptGzipBytes} B | ${weight.externalScripts} | ${weight.thirdPartyRequests.length} | ${scores.join(' / ')} | ${failing} |`;
   });
-  return `\n## Pages of the hub (${database})\n\nCritical HTML+CSS gzip -9 against the ${kb(CRITICAL_BUDGET_BYTES)} KB budget; Lighthouse mobile profile, scores performance / accessibility / best practices / SEO, and the audits that did not pass in each category below 100.\n\n| page | critical HTML+CSS gz | inline JS gz | scripts | third-party | Lighthouse | failing audits |\n| --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+  const lighthouse = build.lighthouse.length ? '' : ' Lighthouse was not run (`--no-lighthouse`).';
+  return `\n## Pages of the hub (${database})\n\nCritical HTML+CSS gzip -9 against the ${kb(CRITICAL_BUDGET_BYTES)} KB budget; Lighthouse mobile profile, scores performance / accessibility / best practices / SEO, and the audits that did not pass in each category below 100.${lighthouse}\n\n| page | critical HTML+CSS gz | inline JS gz | scripts | third-party | Lighthouse | failing audits |\n| --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 }
 
 function writeReport(result: { date: string; n: number; databases: DatabaseFigures[] }): void {
@@ -251,6 +315,7 @@ function writeReport(result: { date: string; n: number; databases: DatabaseFigur
         `| ${d.database} | search, first query "${search.query}" (budget ${kb(search.budgetBytes)} KB) | ${s(first.ms)} s | ${first.requests} requests, ${kb(first.bytes)} KB transferred (${search.withinBudget ? 'within' : 'over'} budget), ${kb(first.decodedBytes)} KB decoded, ${first.results} results | |`,
       );
     }
+    if (d.publishing) lines.push(...publishingRows(d.database, d.publishing));
     return lines;
   });
   const pages = result.databases.filter((d) => d.hubBuild).map((d) => pageTable(d.database, d.hubBuild!));
