@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { Event, News, Opportunity, Profession, Question, Tutorial } from '@sito/shared';
-import { defaultLang, ui, type Lang } from '../i18n/ui.ts';
+import { defaultLang, type Lang } from '../i18n/ui.ts';
 import { getHub } from './hub.ts';
 import { LANGS, type Versions } from './languages.ts';
 import { localizedEntryPath, type TranslatableType } from './paths.ts';
@@ -48,9 +48,7 @@ let published: Promise<Lang[]> | undefined;
  * site has words for; Italian always, and first.
  */
 export function publishedLanguages(): Promise<Lang[]> {
-  published ??= getHub().then((hub) =>
-    LANGS.filter((lang) => lang === defaultLang || (hub.languages.includes(lang) && lang in ui)),
-  );
+  published ??= getHub().then((hub) => LANGS.filter((lang) => lang === defaultLang || hub.languages.includes(lang)));
   return published;
 }
 
