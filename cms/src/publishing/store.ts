@@ -157,7 +157,7 @@ export function createBuildStore(strapi: Core.Strapi, settings: StoreSettings, n
           const changed = await table()
             .where({ id: queued.id, status: 'queued' })
             .update({
-              events: Number(queued.events) + 1,
+              events: strapi.db.connection.raw('events + 1'),
               triggers: addTriggers(queued.triggers, trigger),
               not_before: notBefore,
               hub: hub.slug,
