@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseOrThrow, territorySchema, type Territory } from '@sito/shared';
@@ -55,9 +56,15 @@ const BUILDS_DIR = path.join(SITES_DIR, '.builds');
  */
 export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(SITES_DIST, options.hub));
-  fs.mkdirSync(BUILDS_DIR, { recursive: true });
-  const workDir = fs.mkdtempSync(path.join(BUILDS_DIR, `${options.hub}-`));
+  // One folder per hub and cache: Astro writes the output path into its code, so the incremental
+  // build only reuses pages when the output path is the same as last time.
+  const cacheDir = path.resolve(SITES_DIR, options.cacheDir ?? path.join('node_modules', '.astro', options.hub));
+  const key = createHash('sha256').update(cacheDir).digest('hex').slice(0, 10);
+  const workDir = path.join(BUILDS_DIR, `${options.hub}-${key}`);
   const buildDir = path.join(workDir, 'out');
+  const release = lockBuildFolder(workDir, options.hub);
+  fs.rmSync(buildDir, { recursive: true, force: true });
+  fs.rmSync(`${buildDir}.report.json`, { force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITO_HUB: options.hub,
@@ -72,7 +79,7 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   if (options.token) env.SITO_CMS_TOKEN = options.token;
   if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
-  if (options.cacheDir) env.SITO_CACHE_DIR = options.cacheDir;
+  env.SITO_CACHE_DIR = cacheDir;
   const astro = path.join(SITES_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
   try {
     const { ms, peakRssKb, output } = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
@@ -90,8 +97,42 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
     return { hub: options.hub, outDir, ms, peakRssKb, output, report };
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    release();
   }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds sharing a cache are serialized by the queue (one running build per hub); this lock turns
+ * a mistake (two builds of one hub with one cache at once) into a clear error. A lock whose
+ * process is gone (a killed worker) is taken over.
+ */
+function lockBuildFolder(workDir: string, hub: string): () => void {
+  fs.mkdirSync(workDir, { recursive: true });
+  const lock = path.join(workDir, 'build.lock');
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(fs.readFileSync(lock, 'utf8'));
+    if (holder > 0 && holder !== process.pid && processIsAlive(holder))
+      throw new Error(`Another build of hub "${hub}" (process ${holder}) is using ${workDir}.`);
+    fs.writeFileSync(lock, String(process.pid));
+  }
+  return () => {
+    fs.rmSync(lock, { force: true });
+    try {
+      fs.rmdirSync(workDir); // Empty once the output is moved; the next build recreates it.
+    } catch {
+      // Not empty (a failed build's output): the next build of this hub clears it.
+    }
+  };
 }
 
 /** The published hubs (antennas are part of their hub's site): one site each. */
