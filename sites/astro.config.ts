@@ -40,6 +40,9 @@ export default defineConfig({
       name: 'Titillium Web',
       cssVariable: '--font-titillium',
       fallbacks: ['system-ui', 'Arial', 'sans-serif'],
+      // A font that is not there for the first paint is not swapped in later (it is used from the
+      // next page on): no layout shift on slow connections, where a swap would move the page.
+      display: 'optional',
       options: {
         variants: [
           { weight: 400, style: 'normal', src: [titillium(400)] },

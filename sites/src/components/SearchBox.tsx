@@ -122,7 +122,9 @@ export default function SearchBox({ base, partners, labels }: Props) {
       })
       .then(async (search) => {
         if (!search || cancelled) return; // a newer keystroke superseded this search
-        const all = await Promise.all(search.results.slice(0, 40).map((result) => result.data()));
+        // 20 are shown; with partner indexes merged, fetch more so 20 of this hub's remain after filtering.
+        const wanted = merged.current === null ? 20 : 40;
+        const all = await Promise.all(search.results.slice(0, wanted).map((result) => result.data()));
         // Once merged, partner results stay in the index: without the network option, show only this hub's.
         const results = (network ? all : all.filter((result) => result.url.startsWith(base))).slice(0, 20);
         const total = network || merged.current === null ? search.results.length : results.length;
