@@ -5,8 +5,9 @@ import { DEV_ADMIN } from '@sito/shared';
 import { ensureDevSecrets, readEnvFile } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
 import { listHubs } from './lib/hubs.ts';
-import { CMS_DIR, DEFAULT_TOKEN_FILE, RELEASES_DIR, ROOT, STATE_DIR } from './lib/paths.ts';
-import { spawnGroup, stopGroup } from './lib/processes.ts';
+import { CMS_DIR, DEFAULT_TOKEN_FILE, RELEASES_DIR, STATE_DIR } from './lib/paths.ts';
+import { stopGroup } from './lib/processes.ts';
+import { spawnWorker } from './lib/publishing/spawn-worker.ts';
 import { liveRelease } from './lib/publishing/releases.ts';
 import { serveHubs } from './serve-hubs.ts';
 import fs from 'node:fs';
@@ -59,20 +60,14 @@ export async function main(): Promise<void> {
 
   try {
     server = await serveHubs(HUBS_PORT, RELEASES_DIR);
-    const workerLog = path.join(STATE_DIR, 'worker.log');
-    const out = fs.openSync(workerLog, 'a');
-    worker = spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs'), 'worker'], {
-      cwd: ROOT,
-      stdio: ['ignore', out, out],
-      env: {
-        ...process.env,
-        SITO_CMS_URL: cms.url,
-        SITO_WORKER_SECRET: secrets.SITO_WORKER_SECRET,
-        SITO_WORKER_ID: 'local-1',
-        SITO_TOKEN_FILE: DEFAULT_TOKEN_FILE,
-        SITO_RELEASES_DIR: RELEASES_DIR,
-        SITO_SITE_URL: `http://localhost:${HUBS_PORT}`,
-      },
+    worker = spawnWorker({
+      cmsUrl: cms.url,
+      secret: secrets.SITO_WORKER_SECRET ?? '',
+      id: 'local-1',
+      tokenFile: DEFAULT_TOKEN_FILE,
+      releasesDir: RELEASES_DIR,
+      logFile: path.join(STATE_DIR, 'worker.log'),
+      env: { SITO_SITE_URL: `http://localhost:${HUBS_PORT}` },
     });
     worker.once('exit', (code) => {
       if (stopping) return;

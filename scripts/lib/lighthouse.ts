@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import lighthouse, { type Result } from 'lighthouse';
-import { chromiumPath } from '../../tests/helpers/browser.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/helpers/browser.ts';
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
@@ -86,16 +86,7 @@ export async function runLighthouse(pages: Array<{ page: string; url: string }>)
     await chromeLauncher()
   ).launch({
     chromePath: chromiumPath(),
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: CHROMIUM_FLAGS,
     logLevel: 'silent',
   });
   const results: LighthousePage[] = [];

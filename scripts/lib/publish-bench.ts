@@ -7,8 +7,8 @@ import type { Build } from '@sito/shared';
 import { hubBuilds } from '../../tests/helpers/publishing.ts';
 import { loginAdmin, type AdminClient } from '../../tests/helpers/test-cms.ts';
 import { createHubServer } from '../serve-hubs.ts';
-import { ROOT } from './paths.ts';
-import { spawnGroup, stopGroup } from './processes.ts';
+import { stopGroup } from './processes.ts';
+import { spawnWorker } from './publishing/spawn-worker.ts';
 
 /** The goal: a one-entry publish live within this, whatever the hub's size. */
 export const PUBLISH_GOAL_MS = 10_000;
@@ -92,20 +92,10 @@ function startWorker(options: {
   releasesDir: string;
   logFile: string;
 }): ChildProcess {
-  const out = fs.openSync(options.logFile, 'a');
-  return spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs'), 'worker'], {
-    cwd: ROOT,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      npm_config_user_agent: process.env.npm_config_user_agent ?? 'pnpm/10',
-      SITO_CMS_URL: options.cmsUrl,
-      SITO_WORKER_SECRET: options.secret,
-      SITO_WORKER_ID: 'bench-1',
-      SITO_TOKEN_FILE: options.tokenFile,
-      SITO_RELEASES_DIR: options.releasesDir,
-      SITO_POLL_MS: String(WORKER_POLL_MS),
-    },
+  return spawnWorker({
+    ...options,
+    id: 'bench-1',
+    env: { SITO_POLL_MS: String(WORKER_POLL_MS) },
   });
 }
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Build } from '@sito/shared';
-import { ROOT } from '../../scripts/lib/paths.ts';
-import { spawnGroup, stopGroup } from '../../scripts/lib/processes.ts';
+import { stopGroup } from '../../scripts/lib/processes.ts';
+import { spawnWorker } from '../../scripts/lib/publishing/spawn-worker.ts';
 import { liveRelease } from '../../scripts/lib/publishing/releases.ts';
 import type { AdminClient, TestCms } from './test-cms.ts';
 
@@ -25,21 +25,14 @@ export function startWorker(
   env: Record<string, string> = {},
 ): TestWorker {
   const logFile = path.join(cms.dir, `worker-${id}.log`);
-  const out = fs.openSync(logFile, 'a');
-  const child = spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'bootstrap.mjs'), 'worker'], {
-    cwd: ROOT,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      npm_config_user_agent: process.env.npm_config_user_agent ?? 'pnpm/10',
-      SITO_CMS_URL: cms.url,
-      SITO_WORKER_SECRET: cms.env.SITO_WORKER_SECRET!,
-      SITO_WORKER_ID: id,
-      SITO_TOKEN_FILE: cms.tokenFile,
-      SITO_RELEASES_DIR: releasesDir,
-      SITO_POLL_MS: '200',
-      ...env,
-    },
+  const child = spawnWorker({
+    cmsUrl: cms.url,
+    secret: cms.env.SITO_WORKER_SECRET!,
+    id,
+    tokenFile: cms.tokenFile,
+    releasesDir,
+    logFile,
+    env: { SITO_POLL_MS: '200', ...env },
   });
   let expected = false;
   child.once('exit', (code, signal) => {
