@@ -16,6 +16,7 @@ export default tseslint.config(
       'cms/types/generated/**',
       'bench/results/**',
       '.sito/**',
+      'sites/.builds/**',
     ],
   },
   js.configs.recommended,

@@ -3,10 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { RELEASES_DIR } from './lib/paths.ts';
-import { deployedHubs } from './lib/publishing/releases.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml, page, previewWaitingPage } from './lib/publishing/pages.ts';
+import { deployedHubs, previewFailureFile, previewFolder } from './lib/publishing/releases.ts';
 
 /**
  * The folder a hub is served from: the live release (`<root>/<hub>/current`, see
@@ -42,9 +40,6 @@ export function cacheControl(pathname: string): string {
   return immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
-
 /**
  * Serves every hub's live release at /<slug>/, and by Host header: a request for a territory's
  * hostname (from the hub.json each deploy writes) is served from that hub, with or without the
@@ -53,14 +48,14 @@ const page = (title: string, body: string) =>
 export function createHubServer(root = RELEASES_DIR): http.Server {
   // One file server per release folder: a release never changes once deployed.
   const servers = new Map<string, ReturnType<typeof sirv>>();
-  const serverFor = (dir: string) => {
+  const serverFor = (dir: string, cache?: string) => {
     let server = servers.get(dir);
     if (!server) {
       server = sirv(dir, {
         dev: false,
         etag: true,
         extensions: ['html'],
-        setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControl(pathname)),
+        setHeaders: (res, pathname) => res.setHeader('Cache-Control', cache ?? cacheControl(pathname)),
       });
       if (servers.size > 64) servers.clear();
       servers.set(dir, server);
@@ -83,8 +78,29 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
     res.end(page('Pagina non trovata', '<h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p>'));
   };
 
+  /**
+   * A draft preview: `/_anteprima/<id>/<hub>/…` from `<root>/.previews/<id>/`, never cached or
+   * indexed, and framed by the CMS's Preview panel. Until the worker has built it, a page that
+   * reloads itself; if the build failed, why.
+   */
+  const servePreview = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
+    const [, , id = '', hub = '', ...rest] = url.pathname.split('/');
+    const headers = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (!/^[a-f0-9]{32}$/.test(id) || !/^[a-z0-9-]+$/.test(hub)) return notFound(res);
+    const dir = previewFolder(root, id);
+    if (fs.existsSync(path.join(dir, 'index.html'))) {
+      req.url = `/${rest.join('/')}${url.search}`;
+      return serverFor(dir, 'no-store')(req, res, () => notFound(res));
+    }
+    // Not built: why it failed, or a page that waits for it.
+    const failure = previewFailureFile(root, id);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+    res.end(fs.existsSync(failure) ? fs.readFileSync(failure) : previewWaitingPage());
+  };
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/_anteprima/')) return servePreview(req, res, url);
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
     if (hostHub && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)

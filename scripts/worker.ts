@@ -17,7 +17,7 @@ export const workerEnvSchema = z.object({
   SITO_SITE_URL: builderEnvSchema.shape.SITO_SITE_URL,
   /** Releases kept per hub for rollback (the live one always stays). */
   SITO_KEEP_RELEASES: z.coerce.number().int().min(1).max(100).default(5),
-  SITO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  SITO_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   SITO_RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(600_000),
 });
 

@@ -6,7 +6,8 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { loadBuilderConfig } from './src/lib/builder-env';
 import { buildReport } from './src/lib/build-report';
-import { pagefindIntegration } from './src/integrations/pagefind';
+import { keepOutputIntegration } from './src/integrations/keep-output';
+import { pagefindIntegration, type PagefindStats } from './src/integrations/pagefind';
 import { interactionDirective } from './src/integrations/interaction-directive';
 
 /**
@@ -17,17 +18,28 @@ const config = loadBuilderConfig();
 const titillium = (weight: number) =>
   `./node_modules/@fontsource/titillium-web/files/titillium-web-latin-${weight}-normal.woff2`;
 const hub = config.SITO_HUB;
+// A draft preview (src/lib/preview.ts) is served privately, under its own base path, and not indexed.
+const preview = config.SITO_PREVIEW;
+const keepOutput = process.env.SITO_KEEP_OUT === '1';
 // Relative to this project, whatever folder the build runs from (see scripts/lib/hubs.ts).
 const outDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SITO_OUT_DIR ?? `./dist/${hub}`);
 
+/** The build report sits beside the hub's folder, not inside it: it is for editors, not readers. */
+function writeReport(pagefind?: PagefindStats) {
+  const report = { ...buildReport(hub), pagefind, finishedAt: new Date().toISOString() };
+  fs.writeFileSync(`${outDir}.report.json`, `${JSON.stringify(report, null, 2)}\n`);
+}
+
 export default defineConfig({
   site: config.SITO_SITE_URL,
-  base: `/${hub}`,
+  base: preview?.base ?? `/${hub}`,
   trailingSlash: 'always',
   outDir,
   // Per hub; a build worker keeps it beside the hub's releases (SITO_CACHE_DIR).
   cacheDir: process.env.SITO_CACHE_DIR ?? `./node_modules/.astro/${hub}`,
   build: { format: 'directory', inlineStylesheets: 'always' },
+  // A build worker keeps the previous output (src/integrations/keep-output.ts).
+  vite: { build: { emptyOutDir: !keepOutput } },
   // Pages whose getStaticPaths gives a cacheKey (src/lib/cache-key.ts) are copied from the previous
   // build when their key and code are unchanged: a one-entry publish renders a few pages, not 2,000.
   experimental: { incrementalBuild: true },
@@ -57,13 +69,13 @@ export default defineConfig({
     // same components, about 60 KB less to download before the first search (the 150 KB budget).
     preact({ compat: true }),
     interactionDirective(),
-    sitemap(),
-    pagefindIntegration({
-      onIndexed: (stats) => {
-        // The build report sits beside the hub's folder, not inside it: it is for editors, not readers.
-        const report = { ...buildReport(hub), pagefind: stats, finishedAt: new Date().toISOString() };
-        fs.writeFileSync(`${outDir}.report.json`, `${JSON.stringify(report, null, 2)}\n`);
-      },
-    }),
+    ...(preview
+      ? [{ name: 'sito:preview-report', hooks: { 'astro:build:done': () => writeReport() } }]
+      : [
+          sitemap(),
+          // Before Pagefind: stale pages must not be indexed.
+          keepOutputIntegration(keepOutput),
+          pagefindIntegration({ onIndexed: (stats) => writeReport(stats) }),
+        ]),
   ],
 });

@@ -14,6 +14,7 @@ import { validateEntry } from './document-middlewares/validate-entry';
 import { queueBuilds } from './document-middlewares/queue-builds';
 import { buildStore } from './publishing';
 import { registerPublishingRoutes } from './publishing/routes';
+import { previewStore, protectPreviewRoute } from './publishing/previews';
 import { registerTenancyConditions } from './tenancy/conditions';
 import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
@@ -30,6 +31,7 @@ export default {
     // Last, so it only sees changes every other middleware let through.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     registerPublishingRoutes(strapi);
+    protectPreviewRoute(strapi);
   },
 
   /** First boot creates what the platform needs; every later boot finds it and changes nothing. */
@@ -37,6 +39,7 @@ export default {
     const env = cmsEnv();
     // Before anything publishes: every publish queues a build in this table.
     await buildStore(strapi).ensureTable();
+    await previewStore(strapi).ensureTable();
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);

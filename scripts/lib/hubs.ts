@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseOrThrow, territorySchema, type Territory } from '@sito/shared';
+import { parseOrThrow, territorySchema, type BuilderPreview, type Territory } from '@sito/shared';
 import type { BuildReport } from '../../sites/src/lib/build-report.ts';
 import type { PagefindStats } from '../../sites/src/integrations/pagefind.ts';
 import { SITES_DIR, SITES_DIST } from './paths.ts';
@@ -20,6 +20,14 @@ export interface HubBuildOptions {
   cacheDir?: string;
   /** Stops the build (its whole process group) when aborted. */
   signal?: AbortSignal;
+  /**
+   * Keep the build's output for the next build of the hub (a worker's releases): the pages the
+   * incremental build skips are then already in place, and `outDir` is made of hard links to the
+   * previous output for the files this build did not write, and copies of the ones it wrote.
+   */
+  keepOutput?: boolean;
+  /** A draft preview build (see sites/src/lib/preview.ts). */
+  preview?: BuilderPreview;
 }
 
 export interface HubBuildResult {
@@ -63,7 +71,17 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   const workDir = path.join(BUILDS_DIR, `${options.hub}-${key}`);
   const buildDir = path.join(workDir, 'out');
   const release = lockBuildFolder(workDir, options.hub);
-  fs.rmSync(buildDir, { recursive: true, force: true });
+  // A kept output is trusted only when the build that left it finished (out.ok); a failed or killed
+  // build may have left pages newer than Astro's cache manifest says.
+  const keep = options.keepOutput === true;
+  const okFile = path.join(workDir, 'out.ok');
+  const lastDir = path.join(workDir, 'last');
+  const kept = keep && fs.existsSync(okFile) && fs.existsSync(buildDir) && fs.existsSync(lastDir);
+  fs.rmSync(okFile, { force: true });
+  if (!kept) {
+    fs.rmSync(buildDir, { recursive: true, force: true });
+    fs.rmSync(lastDir, { recursive: true, force: true });
+  }
   fs.rmSync(`${buildDir}.report.json`, { force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -71,6 +89,7 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     SITO_CMS_URL: options.cmsUrl,
     SITO_OUT_DIR: buildDir,
     SITO_STRICT: options.strict ? '1' : '0',
+    SITO_KEEP_OUT: keep ? '1' : '0',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   // Vite reads these from the environment; a parent that is itself a Vite process (vitest) sets
@@ -80,8 +99,11 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
   env.SITO_CACHE_DIR = cacheDir;
+  if (options.preview) env.SITO_PREVIEW = JSON.stringify(options.preview);
+  else delete env.SITO_PREVIEW;
   const astro = path.join(SITES_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
   try {
+    const startedAt = Date.now();
     const { ms, peakRssKb, output } = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
       cwd: workDir,
       env,
@@ -92,13 +114,66 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     fs.rmSync(path.join(buildDir, '.prerender'), { recursive: true, force: true });
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
-    move(buildDir, outDir);
+    if (keep) {
+      // `last` mirrors each cut with the same files (hard links), which nothing writes in place.
+      cutOutput(buildDir, outDir, lastDir, startedAt, kept);
+      fs.writeFileSync(okFile, `${new Date().toISOString()}\n`);
+    } else {
+      move(buildDir, outDir);
+    }
     move(`${buildDir}.report.json`, `${outDir}.report.json`);
     const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
     return { hub: options.hub, outDir, ms, peakRssKb, output, report };
   } finally {
     release();
   }
+}
+
+/** Vite's assets and Pagefind's index files carry a hash of their content in their name. */
+const HASHED_NAME =
+  /[._-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2|svg|png|jpg|webp|pf_fragment|pf_index|pf_filter|pf_meta|pagefind)$/;
+
+/**
+ * Makes `to` from a kept output folder and brings `base` (a mirror of the previous output made of
+ * hard links to the previous release's files) up to date with it. A file is a hard link to the
+ * previous release's file when this build did not write it (older than `since`), or when its name
+ * carries its content's hash and the previous release had it at the same size; anything else is
+ * copied. The output folder itself is never linked: Astro rewrites its files in place, which would
+ * change a live release through a shared link.
+ */
+function cutOutput(from: string, to: string, base: string, since: number, incremental: boolean): void {
+  fs.mkdirSync(to, { recursive: true });
+  fs.mkdirSync(base, { recursive: true });
+  const names = new Set<string>();
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    names.add(entry.name);
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    const previous = path.join(base, entry.name);
+    if (entry.isDirectory()) {
+      cutOutput(source, target, previous, since, incremental);
+      continue;
+    }
+    if (incremental) {
+      const stat = fs.statSync(source);
+      const same =
+        stat.mtimeMs < since ||
+        (HASHED_NAME.test(entry.name) && fs.statSync(previous, { throwIfNoEntry: false })?.size === stat.size);
+      if (same) {
+        try {
+          fs.linkSync(previous, target);
+          continue;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      }
+    }
+    fs.copyFileSync(source, target);
+    fs.rmSync(previous, { recursive: true, force: true });
+    fs.linkSync(target, previous);
+  }
+  // What the previous output had and this one has not.
+  for (const name of fs.readdirSync(base)) if (!names.has(name)) fs.rmSync(path.join(base, name), { recursive: true });
 }
 
 function processIsAlive(pid: number): boolean {

@@ -1,15 +1,27 @@
 /** The network works on Italian time: deadlines are days in Europe/Rome. */
 export const TIME_ZONE = 'Europe/Rome';
 
+// Made once: a formatter is costly to create, and a build asks for today's date thousands of times.
+// en-CA formats dates as YYYY-MM-DD.
+const romeDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const romeClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** Today's date in Europe/Rome as `YYYY-MM-DD`. */
 export function romeDate(now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return romeDay.format(now);
 }
 
 const dayNumber = (isoDate: string): number => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
@@ -38,15 +50,7 @@ export function romeTimeToUtc(isoDate: string, time: string): string {
   const asUtc = Date.parse(`${isoDate}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
   // Rome's offset at that moment: format the instant in Rome and compare with UTC.
   const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(instant));
+    const parts = romeClock.formatToParts(new Date(instant));
     const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
     return local - instant;

@@ -20,3 +20,4 @@ export * from './slug.js';
 export * from './seed.js';
 export * from './colour.js';
 export * from './publishing/builds.js';
+export * from './sections.js';

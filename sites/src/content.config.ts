@@ -31,6 +31,28 @@ const slugOnly = { fields: ['slug'] };
 /** Who owns and who verified an entry: every editorial type has both. */
 const ownership = { territory: ref, verifiedBy: ref };
 
+/**
+ * What entries embed from other collections: the names and slugs of territories and thematic
+ * areas. Entries are fetched again in full when it changed since the previous build (a renamed
+ * area changes no entry's update time). Asked once per build.
+ */
+let referenceData: Promise<unknown> | undefined;
+const references = () =>
+  (referenceData ??= Promise.all([
+    client.getAll('territories', { 'fields[0]': 'name', 'fields[1]': 'slug', 'fields[2]': 'updatedAt' }),
+    ...(['it', 'en'] as const).map((locale) =>
+      client.getAll('thematic-areas', { locale, 'fields[0]': 'name', 'fields[1]': 'slug', 'fields[2]': 'updatedAt' }),
+    ),
+  ]));
+
+/** In a draft preview build, the previewed document's draft for its collection and locale. */
+const draftOf = (collection: string, locale: Locale) => {
+  const preview = config.SITO_PREVIEW;
+  return preview && preview.collection === collection && preview.locale === locale
+    ? { documentId: preview.documentId, grant: preview.id }
+    : undefined;
+};
+
 /** Entries of this hub, and regional entries (shown in every hub). */
 const ownOrRegional = { $or: [{ territory: { slug: { $eq: config.SITO_HUB } } }, { regional: { $eq: true } }] };
 
@@ -65,6 +87,8 @@ function editorial<S extends z.ZodType<{ slug: string }>>(
       query: toStrapiQuery({ locale, filters: ownOrRegional, sort, populate: { ...ownership, ...populate } }),
       describe: describe(locale === 'it' ? kind : `${kind} (${locale})`),
       id: (entry) => entry.slug,
+      draft: draftOf(collection, locale),
+      references,
     }),
   });
 }

@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployRelease, stagingFolder } from '../../scripts/lib/publishing/releases.ts';
+import {
+  deployRelease,
+  previewFolder,
+  stagingFolder,
+  writePreviewFailure,
+} from '../../scripts/lib/publishing/releases.ts';
 import { nginxConfig } from '../../scripts/lib/publishing/nginx.ts';
 import { freePort } from '../helpers/net.ts';
 import { get, waitFor } from '../helpers/publishing.ts';
@@ -95,6 +100,30 @@ http {
     expect((await get(origin, '/lecco/', 'giovani.comune.crema.cr.it')).status, 'another hub, not by its host').toBe(
       404,
     );
+  });
+
+  it('serves draft previews privately: built, failed or still waiting', async () => {
+    const releases = path.join(dir, 'releases');
+    const built = 'a'.repeat(32);
+    const page = path.join(previewFolder(releases, built), 'opportunita', 'bozza');
+    fs.mkdirSync(page, { recursive: true });
+    fs.writeFileSync(path.join(previewFolder(releases, built), 'index.html'), '<h1>Anteprima</h1>');
+    fs.writeFileSync(path.join(page, 'index.html'), '<h1>Bozza in anteprima</h1>');
+    writePreviewFailure(releases, 'b'.repeat(32), 'field "summary": required');
+
+    const shown = await get(origin, `/_anteprima/${built}/crema/opportunita/bozza/`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toContain('Bozza in anteprima');
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.headers['x-robots-tag']).toBe('noindex, nofollow');
+    const failed = await get(origin, `/_anteprima/${'b'.repeat(32)}/crema/`);
+    expect(failed.body).toContain('field &quot;summary&quot;: required');
+    const waiting = await get(origin, `/_anteprima/${'c'.repeat(32)}/crema/`);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).toContain('http-equiv="refresh"');
+    expect(waiting.headers['cache-control']).toBe('no-store');
+    expect((await get(origin, '/.previews/')).status, 'the folder itself is not served').toBe(404);
+    expect((await get(origin, `/crema/../.previews/${built}/index.html`)).status).toBe(404);
   });
 
   it('a new release is live at once, without reloading nginx', async () => {

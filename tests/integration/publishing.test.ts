@@ -99,9 +99,14 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
 
   it('publishing an entry makes it live on its hub only; unpublishing takes it down', async () => {
     const before = { cremona: live(releases, 'cremona'), crema: live(releases, 'crema') };
+    // The previous release must never change: the next build links its unchanged files, never rewrites them.
+    const oldListing = path.join(fs.realpathSync(path.join(releases, 'crema', 'current')), 'opportunita', 'index.html');
+    const oldListingText = fs.readFileSync(oldListing, 'utf8');
     const entry = await createOpportunity(`Pubblicazione ${run} Crema`, { territory: 'crema' });
     await waitFor('the entry live on Crema', async () => (await page('crema', entry.slug)).status === 200);
     expect(live(releases, 'crema')).not.toBe(before.crema);
+    expect((await get(origin, '/crema/opportunita/')).body).toContain(`Pubblicazione ${run} Crema`);
+    expect(fs.readFileSync(oldListing, 'utf8'), 'the previous release is untouched').toBe(oldListingText);
     expect(live(releases, 'cremona'), 'another territory is not rebuilt').toBe(before.cremona);
     expect((await page('cremona', entry.slug)).status).toBe(404);
     const build = (await latest('crema'))!;
@@ -297,9 +302,67 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     expect((await fetch(`${cms.url}/sito/publishing/hubs`)).status, 'no admin session, no history').toBe(401);
   });
 
-  it('a draft never reaches the public site', async () => {
+  it("previews a draft as it will look on its hub, privately, for its own territory's editors only", async () => {
+    const title = `Anteprima ${run} Crema`;
+    const draft = await createOpportunity(title, { territory: 'crema' }, false);
+    const previewUrl = (client: AdminClient) =>
+      client.request(
+        'GET',
+        `/content-manager/preview/url/${OPP}?documentId=${draft.documentId}&locale=it&status=draft`,
+      );
+
+    const asked = await previewUrl(admin);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const url = new URL((asked.body.data as { url: string }).url);
+    const [, , id] = url.pathname.split('/');
+    expect(url.pathname).toBe(`/_anteprima/${id}/crema/opportunita/${draft.slug}/`);
+    expect((await previewUrl(admin)).body.data.url, 'the same draft, the same preview').toBe(url.href);
+
+    const waiting = await get(origin, url.pathname);
+    expect(waiting.headers['cache-control']).toBe('no-store');
+    expect(waiting.headers['x-robots-tag']).toContain('noindex');
+    const shown = await waitFor(
+      'the preview built',
+      async () => {
+        const res = await get(origin, url.pathname);
+        return res.status === 200 && res.body.includes(title) ? res : undefined;
+      },
+      120_000,
+    );
+    expect(shown.body).toContain('Anteprima della bozza');
+    expect(shown.body).toContain('noindex');
+    // Its links stay inside the preview, and its listing shows the draft in place.
+    expect(shown.body).toContain(`href="/_anteprima/${id}/crema/opportunita/"`);
+    expect((await get(origin, `/_anteprima/${id}/crema/opportunita/`)).body).toContain(title);
+    expect((await page('crema', draft.slug)).status, 'not on the public site').toBe(404);
+
+    // The builder's token reads the draft only with the grant of a preview being built.
+    const draftApi = (headers: Record<string, string>) =>
+      fetch(`${cms.url}/api/opportunities?status=draft&filters[documentId][$eq]=${draft.documentId}`, {
+        headers: { Authorization: `Bearer ${cms.builderToken()}`, ...headers },
+      });
+    expect((await draftApi({})).status).toBe(403);
+    expect((await draftApi({ 'X-Sito-Preview': id! })).status, 'the preview is built: its grant is spent').toBe(403);
+
+    // An edited draft is a new preview; another territory's operator gets none.
+    const edited = await admin.request('PUT', `${CM}/${OPP}/${draft.documentId}?locale=it`, { title: `${title} bis` });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect((await previewUrl(admin)).body.data.url).not.toBe(url.href);
+    const cremona = await loginAdmin(cms.url, 'operatore.cremona@sitogiovani.test', DEV_ADMIN.password);
+    expect((await previewUrl(cremona)).status).toBe(403);
+    const crema = await loginAdmin(cms.url, 'operatore.crema@sitogiovani.test', DEV_ADMIN.password);
+    expect((await previewUrl(crema)).status).toBe(200);
+  }, 240_000);
+
+  it('a draft never reaches the public site, previewed or not', async () => {
     const secret = `Bozza riservata ${run}`;
     const draft = await createOpportunity(secret, { territory: 'crema' }, false);
+    const previewed = await admin.request(
+      'GET',
+      `/content-manager/preview/url/${OPP}?documentId=${draft.documentId}&locale=it&status=draft`,
+    );
+    const previewPage = new URL((previewed.body.data as { url: string }).url).pathname;
+    await waitFor('the preview built', async () => (await get(origin, previewPage)).body.includes(secret), 120_000);
     await waitFor('Crema idle', () => settled('crema'));
     const rebuild = await admin.request('POST', '/sito/publishing/hubs/crema/rebuild');
     await waitFor('the rebuild done', async () =>
@@ -312,7 +375,7 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       .filter((file) => fs.statSync(file).isFile() && /\.(html|json|csv|xml|ics)$/.test(file))
       .filter((file) => fs.readFileSync(file, 'utf8').includes(secret));
     expect(leaked).toEqual([]);
-  });
+  }, 240_000);
 
   it('refuses unsigned, tampered, stale and replayed worker requests', async () => {
     const secret = cms.env.SITO_WORKER_SECRET!;

@@ -30,22 +30,71 @@ function recordedFetch(edit: (page: number, body: any) => any = (_page, body) =>
   return { fetchImpl, urls };
 }
 
-/** The parts of Astro's loader context the loader uses, kept in memory. */
+/** The parts of Astro's loader context the loader uses, kept in memory (and kept between runs, as Astro does). */
 function fakeContext() {
-  const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string }>();
+  type Entry = { id: string; data: Record<string, unknown>; digest?: string };
+  const entries = new Map<string, Entry>();
+  const metadata = new Map<string, string>();
   const logs: string[] = [];
   const store = {
-    set: (entry: { id: string; data: Record<string, unknown>; digest?: string }) => (
-      entries.set(entry.id, entry),
-      true
-    ),
+    set: (entry: Entry) => (entries.set(entry.id, entry), true),
+    get: (id: string) => entries.get(id),
+    has: (id: string) => entries.has(id),
+    delete: (id: string) => entries.delete(id),
     clear: () => entries.clear(),
+    keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
+  };
+  const meta = {
+    get: (key: string) => metadata.get(key),
+    set: (key: string, value: string) => metadata.set(key, value),
+    has: (key: string) => metadata.has(key),
+    delete: (key: string) => metadata.delete(key),
   };
   const logger = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`) };
   return {
-    context: { store, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) },
+    context: { store, meta, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) },
     entries,
     logs,
+  };
+}
+
+/**
+ * A CMS in memory, answering the loader's three kinds of list request as Strapi does: the full
+ * entries, one page at a time; the listing (`fields[0]=updatedAt`: documentId and updatedAt only);
+ * and the entries of some documents (`filters[documentId][$in]`).
+ */
+function memoryCms(initial: Array<Record<string, any>>) {
+  const documents = initial.map((entry) => structuredClone(entry));
+  const asked: Array<'full' | 'listing' | 'some'> = [];
+  const fetchImpl = (async (input: URL | RequestInfo) => {
+    const url = new URL(String(input));
+    const page = Number(url.searchParams.get('pagination[page]'));
+    const size = Number(url.searchParams.get('pagination[pageSize]'));
+    const wanted = [...url.searchParams.entries()]
+      .filter(([key]) => key.startsWith('filters[documentId][$in]'))
+      .map(([, value]) => value);
+    const listing = url.searchParams.get('fields[0]') === 'updatedAt';
+    asked.push(listing ? 'listing' : wanted.length ? 'some' : 'full');
+    const selected = wanted.length ? documents.filter((d) => wanted.includes(d.documentId)) : documents;
+    const data = selected
+      .slice((page - 1) * size, page * size)
+      .map((d) => (listing ? { id: d.id, documentId: d.documentId, updatedAt: d.updatedAt } : d));
+    const pagination = {
+      page,
+      pageSize: size,
+      pageCount: Math.max(1, Math.ceil(selected.length / size)),
+      total: selected.length,
+    };
+    return new Response(JSON.stringify({ data, meta: { pagination } }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }) as typeof fetch;
+  return {
+    documents,
+    asked,
+    client: createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl }),
   };
 }
 
@@ -140,6 +189,48 @@ describe('the Strapi content loader', () => {
       expect.objectContaining({ collection: 'opportunities', problems: [expect.stringMatching(/^field "territory"/)] }),
     ]);
     expect(logs.some((line) => line.startsWith('warn skipped opportunity'))).toBe(true);
+  });
+
+  it("fetches only what changed since the previous build, and keeps the CMS's order", async () => {
+    const cms = memoryCms([...recorded(1).data, ...recorded(2).data]);
+    const { context, entries, logs } = fakeContext();
+    let areas = 'Lavoro';
+    const loader = loaderFor(cms.client, true, emptyReport(), { references: async () => areas });
+    await run(loader, context);
+    expect(cms.asked).toEqual(['full']);
+    expect([...entries.values()].map((e) => e.data.documentId)).toEqual(cms.documents.map((d) => d.documentId));
+
+    // One changed, one unpublished, one new in the middle; a later updatedAt marks the change.
+    const [first, second, third] = cms.documents;
+    first!.title = 'Titolo cambiato dopo la prima build';
+    first!.updatedAt = '2031-01-01T10:00:00.000Z';
+    cms.documents.splice(cms.documents.indexOf(second!), 1);
+    const added = {
+      ...structuredClone(third!),
+      id: 9999,
+      documentId: 'nuovo1234567890',
+      slug: 'nuova-voce',
+      title: 'Nuova voce',
+    };
+    cms.documents.splice(2, 0, added);
+    cms.asked.length = 0;
+    const report = emptyReport();
+    await run(loaderFor(cms.client, true, report, { references: async () => areas }), context);
+    expect(cms.asked).toEqual(['listing', 'some']);
+    expect(logs.at(-2)).toBe(`info 2 new or changed, ${cms.documents.length - 2} unchanged`);
+    expect(entries.get(first!.slug)!.data.title).toBe('Titolo cambiato dopo la prima build');
+    expect(entries.has(second!.slug)).toBe(false);
+    expect(
+      [...entries.values()].map((e) => e.data.documentId),
+      "the CMS's order",
+    ).toEqual(cms.documents.map((d) => d.documentId));
+    expect(report.entries.opportunities).toBe(cms.documents.length);
+
+    // A renamed area changes no entry's update time: everything is fetched again.
+    areas = 'Lavoro e stage';
+    cms.asked.length = 0;
+    await run(loaderFor(cms.client, true, emptyReport(), { references: async () => areas }), context);
+    expect(cms.asked).toEqual(['full']);
   });
 
   it('says what to do when the CMS is down or refuses the token', async () => {

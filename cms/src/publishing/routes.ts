@@ -4,6 +4,7 @@ import {
   completeRequestSchema,
   failRequestSchema,
   heartbeatRequestSchema,
+  previewDoneRequestSchema,
   type Build,
 } from '@sito/shared';
 import { createVerifier } from '@sito/shared/signing';
@@ -12,6 +13,7 @@ import { cmsEnv } from '../cms-env';
 import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
+import { previewStore } from './previews';
 
 type Context = {
   request: { body?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -78,8 +80,11 @@ function workerRoutes(strapi: Core.Strapi) {
       method: 'POST',
       path: '/claim',
       handler: signed(claimRequestSchema, async (ctx, body) => {
+        // An editor waiting for a draft preview goes first.
+        const preview = await previewStore(strapi).claim(body.worker);
+        if (preview) return reply(ctx, 200, { build: null, preview, leaseMs: lease });
         const build = await store().claim(body.worker);
-        if (!build) return reply(ctx, 200, { build: null, leaseMs: lease });
+        if (!build) return reply(ctx, 200, { build: null, leaseMs: lease, nextDueInMs: await store().nextDueIn() });
         const hub = (await hubsById()).get(build.hubId);
         if (!hub) {
           await store().fail(body.worker, build.id, {
@@ -123,6 +128,15 @@ function workerRoutes(strapi: Core.Strapi) {
         const { found, retryAt } = await store().fail(body.worker, body.id, body);
         if (!found) return problem(ctx, 409, `La build #${body.id} non è (più) in carico a ${body.worker}.`);
         return reply(ctx, 200, { retryAt });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/preview/done',
+      handler: signed(previewDoneRequestSchema, async (ctx, body) => {
+        const done = await previewStore(strapi).finish(body.worker, body.id, body.error);
+        if (!done) return problem(ctx, 409, `L'anteprima ${body.id} non è (più) in carico a ${body.worker}.`);
+        return reply(ctx, 200, { ok: true });
       }),
     },
     {

@@ -165,6 +165,13 @@ export function createBuildStore(strapi: Core.Strapi, settings: StoreSettings, n
           if (changed === 1) break;
           continue; // Claimed or cancelled meanwhile: queue a new one.
         }
+        // Leading edge: a hub with no build running is built at once (a single publish is live as
+        // soon as possible); while one runs, the next request waits out the window, so a burst
+        // gives one more build, not one per publish.
+        const running = options.immediate
+          ? undefined
+          : ((await table().where({ hub_id: hub.id, status: 'running' }).first('id')) as Row | undefined);
+        const notBefore = options.immediate || !running ? t : t + settings.windowMs;
         // ON CONFLICT DO NOTHING rather than catching the error: a failed statement would abort
         // the surrounding transaction on PostgreSQL. Nothing inserted: another process queued one
         // for this hub a moment ago, and the next turn coalesces into it.
@@ -177,7 +184,7 @@ export function createBuildStore(strapi: Core.Strapi, settings: StoreSettings, n
             events: 1,
             attempts: 0,
             requested_at: t,
-            not_before: options.immediate ? t : t + settings.windowMs,
+            not_before: notBefore,
             deadline_at: t + settings.maxWaitMs,
           })
           .onConflict()
@@ -269,6 +276,13 @@ export function createBuildStore(strapi: Core.Strapi, settings: StoreSettings, n
     return null;
   }
 
+  /** Milliseconds until the next queued build is due (null: none queued), so an idle worker can wait that long. */
+  async function nextDueIn(): Promise<number | null> {
+    const row = (await table().where({ status: 'queued' }).min({ due: 'not_before' }).first()) as
+      { due: number | string | null } | undefined;
+    return row?.due == null ? null : Math.max(0, Number(row.due) - now());
+  }
+
   /** Keeps a worker's claim alive; false when the build is no longer its own (cancelled or taken back). */
   async function heartbeat(worker: string, id: number): Promise<boolean> {
     const changed = await table().where({ id, status: 'running', worker }).update({ heartbeat_at: now() });
@@ -342,7 +356,7 @@ export function createBuildStore(strapi: Core.Strapi, settings: StoreSettings, n
     return { live: live ? toBuild(live) : null, coveredSince: since.length ? Math.max(...since) : null };
   }
 
-  return { ensureTable, enqueue, claim, heartbeat, complete, fail, recover, cancel, find, list, lastBuilds };
+  return { ensureTable, enqueue, claim, nextDueIn, heartbeat, complete, fail, recover, cancel, find, list, lastBuilds };
 }
 
 export type BuildStore = ReturnType<typeof createBuildStore>;

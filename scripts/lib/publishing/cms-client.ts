@@ -46,13 +46,15 @@ export function createWorkerClient(options: { cmsUrl: string; secret: string; wo
   }
 
   return {
-    claim: () => post('/claim', {}, claimResponseSchema.extend({ leaseMs: z.number().int().positive() })),
+    claim: () => post('/claim', {}, claimResponseSchema),
     heartbeat: (id: number) => post('/heartbeat', { id }, heartbeatResponseSchema),
     complete: (id: number, result: { release: string; durationMs: number; logTail: string }) =>
       post('/complete', { id, ...result }, z.object({ ok: z.literal(true) })),
     fail: (id: number, result: { error: string; logTail: string }) =>
       post('/fail', { id, ...result }, failResponseSchema),
     recover: () => post('/recover', {}, recoverResponseSchema),
+    previewDone: (id: string, error: string | null) =>
+      post('/preview/done', { id, error }, z.object({ ok: z.literal(true) })),
     reconcile: () => post('/reconcile', {}, reconcileResponseSchema),
   };
 }

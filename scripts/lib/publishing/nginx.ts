@@ -1,4 +1,5 @@
 import type { ReleaseHub } from '@sito/shared';
+import { previewWaitingPage } from './pages.ts';
 
 export interface NginxOptions {
   /** The folder the workers deploy to (each hub's live release is <releasesDir>/<hub>/current). */
@@ -66,6 +67,19 @@ server {
         return 200 '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>SITO Giovani</title></head><body><main><h1>I siti della rete Informagiovani</h1><ul>${hubs
           .map((hub) => `<li><a href="/${hub.slug}/">${hub.name.replace(/['<>&\\]/g, '')}</a></li>`)
           .join('')}</ul></main></body></html>';
+    }
+    # Draft previews (built by the workers into .previews/, cms/src/publishing/previews.ts): private
+    # addresses, never cached or indexed; until built, why it failed or a page that waits for it.
+    location ~ "^/_anteprima/(?<preview>[a-f0-9]{32})/[a-z0-9-]+/(?<page>.*)$" {
+        add_header Cache-Control "no-store" always;
+        add_header X-Robots-Tag "noindex, nofollow" always;
+        try_files /.previews/$preview/$page /.previews/$preview/$page/index.html /.previews/$preview.html @preview_waiting;
+    }
+    location @preview_waiting {
+        add_header Cache-Control "no-store" always;
+        add_header X-Robots-Tag "noindex, nofollow" always;
+        default_type text/html;
+        return 200 '${previewWaitingPage()}';
     }
 ${locations(all)}
 }`,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { releaseHubSchema, type ReleaseHub } from '@sito/shared';
+import { previewFailedPage } from './pages.ts';
 
 /**
  * Atomic deploys on the file system. Each hub has a folder:
@@ -97,4 +98,35 @@ export function deployedHubs(root: string): ReleaseHub[] {
     if (parsed.success && parsed.data.slug === entry.name) hubs.push(parsed.data);
   }
   return hubs.sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+/**
+ * Draft previews (cms/src/publishing/previews.ts), beside the hubs but never among their releases:
+ *
+ *   <root>/.previews/<id>/        a preview build, served only at /_anteprima/<id>/<hub>/
+ *   <root>/.previews/<id>.html    why it failed, when it did
+ */
+export const previewsFolder = (root: string) => path.join(root, '.previews');
+export const previewFolder = (root: string, id: string) => path.join(previewsFolder(root), id);
+export const previewFailureFile = (root: string, id: string) => `${previewFolder(root, id)}.html`;
+
+export function writePreviewFailure(root: string, id: string, error: string): void {
+  const file = previewFailureFile(root, id);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.tmp`, previewFailedPage(error));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** Removes previews older than `maxAgeMs`: a preview link is for the editing session, not to keep. */
+export function prunePreviews(root: string, maxAgeMs: number, now = Date.now()): number {
+  const dir = previewsFolder(root);
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (now - fs.statSync(file).mtimeMs < maxAgeMs) continue;
+    fs.rmSync(file, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }

@@ -1,10 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ClaimedBuild } from '@sito/shared';
+import { previewPath, type ClaimedBuild, type ClaimedPreview } from '@sito/shared';
 import { buildHub } from '../hubs.ts';
 import { CmsError, createWorkerClient, type WorkerClient } from './cms-client.ts';
 import { notifyRelease } from './notify.ts';
-import { clearStaging, deployRelease, hubFolder, pruneReleases, releaseName, stagingFolder } from './releases.ts';
+import {
+  clearStaging,
+  deployRelease,
+  hubFolder,
+  previewFolder,
+  prunePreviews,
+  pruneReleases,
+  releaseName,
+  stagingFolder,
+  previewFailureFile,
+  writePreviewFailure,
+} from './releases.ts';
+
+/** How long a draft preview's pages are kept. */
+const PREVIEW_TTL_MS = 60 * 60_000;
 
 export interface WorkerOptions {
   cmsUrl: string;
@@ -32,6 +46,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
       { once: true },
     );
   });
+
+/** What an editor reads when a preview fails: the draft's problems when it is invalid, else the end of the log. */
+export function previewProblem(message: string): string {
+  const invalid = /[^\n]*the draft of [^\n]* is invalid:(?:\n\s+- [^\n]+)+/.exec(message);
+  return (invalid?.[0] ?? tail(message, 1_500)).trim().slice(0, 4_000);
+}
 
 const tail = (text: string, chars = 4_000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
 
@@ -76,6 +96,7 @@ export function createWorker(options: WorkerOptions) {
         siteUrl: options.siteUrl,
         outDir: staging,
         cacheDir: path.join(hubFolder(options.releasesDir, build.hub), '.cache'),
+        keepOutput: true,
         quiet: true,
         signal: abort.signal,
       });
@@ -117,6 +138,44 @@ export function createWorker(options: WorkerOptions) {
     }
   }
 
+  /**
+   * A draft preview: the hub built with one draft, into a private folder that is never a release.
+   * While it builds, the hub server shows a page that waits for it; if the build fails (a draft
+   * that is not valid yet), it shows why.
+   */
+  async function runPreview(preview: ClaimedPreview): Promise<void> {
+    const folder = previewFolder(options.releasesDir, preview.id);
+    fs.rmSync(previewFailureFile(options.releasesDir, preview.id), { force: true });
+    log(`building a preview of ${preview.collection} ${preview.documentId} on ${preview.hub}`);
+    const started = performance.now();
+    let error: string | null = null;
+    try {
+      const token = fs.readFileSync(options.tokenFile, 'utf8').trim();
+      await buildHub({
+        hub: preview.hub,
+        cmsUrl: options.cmsUrl,
+        token,
+        siteUrl: options.siteUrl,
+        outDir: folder,
+        cacheDir: `${folder}.cache`,
+        quiet: true,
+        preview: { ...preview, base: previewPath(preview.id, preview.hub) },
+      });
+      log(`preview ${preview.id} is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (failure) {
+      error = previewProblem((failure as Error).message);
+      writePreviewFailure(options.releasesDir, preview.id, error);
+      log(`preview ${preview.id} failed: ${error.split('\n')[0]}`);
+    } finally {
+      fs.rmSync(`${folder}.cache`, { recursive: true, force: true });
+    }
+    try {
+      await client.previewDone(preview.id, error);
+    } catch (reportError) {
+      log(`could not report the preview: ${(reportError as Error).message}`);
+    }
+  }
+
   async function loop(): Promise<void> {
     const recovered = await client.recover();
     if (recovered.requeued) log(`took back ${recovered.requeued} build(s) interrupted by a restart`);
@@ -128,9 +187,12 @@ export function createWorker(options: WorkerOptions) {
           const { queued } = await client.reconcile();
           if (queued.length) log(`reconciliation queued ${queued.join(', ')}`);
         }
-        const { build, leaseMs } = await client.claim();
-        if (build) await runBuild(build, leaseMs);
-        else await sleep(options.pollMs, stopping.signal);
+        prunePreviews(options.releasesDir, PREVIEW_TTL_MS);
+        const { build, preview, leaseMs, nextDueInMs } = await client.claim();
+        if (preview) await runPreview(preview);
+        else if (build) await runBuild(build, leaseMs);
+        // A build queued within a window is claimed the moment it is due.
+        else await sleep(Math.min(options.pollMs, nextDueInMs ?? Infinity), stopping.signal);
       } catch (error) {
         const status = error instanceof CmsError ? error.status : 0;
         log(`${(error as Error).message}${status === 401 ? ' (check SITO_WORKER_SECRET)' : ''}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builderPreviewSchema } from '../publishing/builds.js';
 import { ValidationError } from '../errors.js';
 import { slugSchema } from '../schemas/common.js';
 
@@ -48,6 +49,19 @@ export const builderEnvSchema = z.object({
   SITO_SITE_URL: httpUrl.default('http://localhost:4321'),
   /** Fail the build on the first invalid entry instead of skipping it. */
   SITO_STRICT: envBoolean.default(false),
+  /** A draft preview build (set by a worker, JSON): the draft to show and the private base path. */
+  SITO_PREVIEW: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(builderPreviewSchema)
+    .optional(),
 });
 export type BuilderEnv = z.infer<typeof builderEnvSchema>;
 

@@ -44,8 +44,47 @@ export const claimedBuildSchema = buildSchema.extend({
 });
 export type ClaimedBuild = z.infer<typeof claimedBuildSchema>;
 
+/**
+ * A draft preview: a build of one hub with one document's draft in place of its published version,
+ * written to a private folder (never a release) and served only under `/_anteprima/<id>/`. The id
+ * is random (128 bits): it names the preview and is the grant that lets the builder read that one
+ * draft through the content API.
+ */
+export const previewIdSchema = z.string().regex(/^[a-f0-9]{32}$/, 'must be a preview id');
+export const PREVIEW_STATUSES = ['queued', 'running', 'ready', 'failed'] as const;
+export const claimedPreviewSchema = z.object({
+  id: previewIdSchema,
+  hub: slugSchema,
+  /** The REST collection of the document, e.g. `opportunities`. */
+  collection: z.string().regex(/^[a-z-]+$/),
+  documentId: z.string().min(1),
+  locale: z.string().regex(/^[a-z]{2}$/),
+});
+export type ClaimedPreview = z.infer<typeof claimedPreviewSchema>;
+/** The preview a build carries in its environment (SITO_PREVIEW): what to overlay, where it is served. */
+export const builderPreviewSchema = claimedPreviewSchema.extend({
+  /** The base path the preview is served under: `/_anteprima/<id>/<hub>`. */
+  base: z.string().regex(/^\/_anteprima\/[a-f0-9]{32}\/[a-z0-9-]+$/),
+});
+export type BuilderPreview = z.infer<typeof builderPreviewSchema>;
+export const previewPath = (id: string, hub: string) => `/_anteprima/${id}/${hub}`;
+export const previewDoneRequestSchema = z.object({
+  worker: workerIdSchema,
+  id: previewIdSchema,
+  /** Null when it is ready; otherwise why it failed (an invalid draft names its fields). */
+  error: z.string().min(1).max(4_000).nullable(),
+});
+
 export const claimRequestSchema = z.object({ worker: workerIdSchema });
-export const claimResponseSchema = z.object({ build: claimedBuildSchema.nullable() });
+export const claimResponseSchema = z.object({
+  build: claimedBuildSchema.nullable(),
+  /** A draft preview to build, before any queued build (an editor is waiting for it). */
+  preview: claimedPreviewSchema.nullable().optional(),
+  /** How long a claim lives without a heartbeat. */
+  leaseMs: z.number().int().positive(),
+  /** With no build: how long until the next queued one is due (null: none queued). */
+  nextDueInMs: z.number().int().nonnegative().nullable().optional(),
+});
 export const heartbeatRequestSchema = z.object({ worker: workerIdSchema, id: z.number().int().positive() });
 /** `keep: false` tells the worker its claim is gone (cancelled, or taken over after a lost lease). */
 export const heartbeatResponseSchema = z.object({ keep: z.boolean() });

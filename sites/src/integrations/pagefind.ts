@@ -25,6 +25,8 @@ export function pagefindIntegration(options: { onIndexed?: (stats: PagefindStats
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
         const outputPath = path.join(site, 'pagefind');
+        // A kept output folder (keep-output.ts) still has the previous index: its fragments are stale.
+        await fs.rm(outputPath, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath });
         if (written.errors.length > 0)
           throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);

@@ -1,3 +1,4 @@
+import { ENGLISH_SECTIONS, SECTIONS, type SectionKey } from '@sito/shared';
 import { defaultLang, type Lang } from '../i18n/ui.ts';
 
 /** Links inside the hub, under its base (`/cremona/`), always with a trailing slash. */
@@ -7,22 +8,8 @@ export function hubPath(...segments: string[]): string {
   return rest ? `${base}${rest}/` : base;
 }
 
-/** The URL segment of each content type's pages, in Italian. */
-export const SECTIONS = {
-  opportunities: 'opportunita',
-  tutorials: 'tutorial',
-  professions: 'professioni',
-  events: 'eventi',
-  questions: 'esperto-risponde',
-  operatorResources: 'risorse-operatori',
-  news: 'news',
-  areas: 'aree',
-  contacts: 'contatti',
-  about: 'chi-siamo',
-  accessibility: 'accessibilita',
-  search: 'cerca',
-} as const;
-export type SectionKey = keyof typeof SECTIONS;
+// The sections' URL segments are shared with the CMS, which builds preview links from them.
+export { SECTIONS, type SectionKey } from '@sito/shared';
 
 export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS[section], slug);
 
@@ -33,16 +20,7 @@ export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS
 export const TRANSLATABLE_TYPES = ['opportunities', 'events', 'tutorials', 'professions', 'questions', 'news'] as const;
 export type TranslatableType = (typeof TRANSLATABLE_TYPES)[number];
 
-/** The URL segments of the English pages, under `/<hub>/en/`. */
-export const ENGLISH_SECTIONS = {
-  opportunities: 'opportunities',
-  events: 'events',
-  tutorials: 'guides',
-  professions: 'professions',
-  questions: 'ask-the-expert',
-  news: 'news',
-  search: 'search',
-} as const satisfies Record<TranslatableType | 'search', string>;
+export { ENGLISH_SECTIONS } from '@sito/shared';
 
 /** The home of the site in a language: `/cremona/`, `/cremona/en/`. */
 export const languageHome = (lang: Lang): string => (lang === defaultLang ? hubPath() : hubPath(lang));

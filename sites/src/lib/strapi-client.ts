@@ -29,6 +29,14 @@ export function toStrapiQuery(query: Record<string, unknown>, prefix = ''): Stra
   return out;
 }
 
+export interface PageOptions {
+  /** Entries a request (Strapi's maximum is 100). */
+  pageSize?: number;
+  /** Pages asked at once after the first. */
+  concurrency?: number;
+  headers?: Record<string, string>;
+}
+
 export class CmsRequestError extends Error {
   readonly url: string;
   readonly status: number | undefined;
@@ -50,7 +58,7 @@ export function createStrapiClient(options: StrapiClientOptions) {
   const { baseUrl, token, timeoutMs = 30_000, attempts = 3, fetch: doFetch = fetch } = options;
   let requests = 0;
 
-  async function getJson(pathname: string, query: StrapiQuery): Promise<unknown> {
+  async function getJson(pathname: string, query: StrapiQuery, headers: Record<string, string> = {}): Promise<unknown> {
     const url = new URL(pathname, baseUrl);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
     for (let attempt = 1; ; attempt += 1) {
@@ -58,7 +66,7 @@ export function createStrapiClient(options: StrapiClientOptions) {
       try {
         requests += 1;
         response = await doFetch(url, {
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'application/json' },
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (cause) {
@@ -103,26 +111,44 @@ export function createStrapiClient(options: StrapiClientOptions) {
     }
   }
 
-  /** Fetches every page of a collection, `pageSize` entries at a time, and returns the raw entries. */
-  async function getAll(collection: string, query: StrapiQuery, pageSize = 100): Promise<unknown[]> {
-    const entries: unknown[] = [];
-    for (let page = 1; ; page += 1) {
-      const body = await getJson(`/api/${collection}`, {
-        ...query,
-        'pagination[page]': page,
-        'pagination[pageSize]': pageSize,
-      });
-      const parsed = listResponseSchema.safeParse(body);
-      if (!parsed.success) {
-        throw new CmsRequestError(
-          `The CMS list answer for ${collection} is not in Strapi's shape.`,
-          `/api/${collection}`,
-        );
-      }
-      const list: ListResponse = parsed.data;
-      entries.push(...list.data);
-      if (page >= list.meta.pagination.pageCount) return entries;
+  async function getPage(
+    collection: string,
+    query: StrapiQuery,
+    page: number,
+    { pageSize = 100, headers }: PageOptions,
+  ): Promise<ListResponse> {
+    const body = await getJson(
+      `/api/${collection}`,
+      { ...query, 'pagination[page]': page, 'pagination[pageSize]': pageSize },
+      headers,
+    );
+    const parsed = listResponseSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new CmsRequestError(
+        `The CMS list answer for ${collection} is not in Strapi's shape.`,
+        `/api/${collection}`,
+      );
     }
+    return parsed.data;
+  }
+
+  /**
+   * Fetches every page of a collection, `pageSize` entries at a time, and returns the raw entries in
+   * order. The first page says how many there are; the others are asked `concurrency` at a time.
+   */
+  async function getAll(collection: string, query: StrapiQuery, options: PageOptions = {}): Promise<unknown[]> {
+    const { concurrency = 4 } = options;
+    const first = await getPage(collection, query, 1, options);
+    const pages: unknown[][] = [first.data];
+    let next = 2;
+    const fetchNext = async (): Promise<void> => {
+      while (next <= first.meta.pagination.pageCount) {
+        const page = next++;
+        pages[page - 1] = (await getPage(collection, query, page, options)).data;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, fetchNext));
+    return pages.flat();
   }
 
   return { getJson, getAll, requestCount: () => requests };

@@ -5,11 +5,12 @@ import { createEvent } from 'ics';
 import { eventToIcs } from '../../lib/feeds.ts';
 import { entryPath } from '../../lib/paths.ts';
 import { cacheKey } from '../../lib/cache-key.ts';
+import { pagesOf } from '../../lib/preview.ts';
 
 /** "Aggiungi al calendario" for one event. */
 export const getStaticPaths = (async () =>
   Promise.all(
-    (await getCollection('events')).map(async ({ data }) => ({
+    pagesOf((await getCollection('events')).map(({ data }) => data)).map(async (data) => ({
       params: { slug: data.slug },
       props: { event: data },
       cacheKey: await cacheKey(data),

@@ -5,11 +5,12 @@ import { deadlineToIcs } from '../../lib/feeds.ts';
 import { allOpportunities } from '../../lib/opportunities.ts';
 import { entryPath } from '../../lib/paths.ts';
 import { cacheKey } from '../../lib/cache-key.ts';
+import { pagesOf } from '../../lib/preview.ts';
 
 /** "Aggiungi la scadenza al calendario" for one opportunity with a deadline. */
 export const getStaticPaths = (async () =>
   Promise.all(
-    (await allOpportunities())
+    pagesOf(await allOpportunities())
       .filter((o): o is Opportunity & { deadline: string } => o.deadline !== null)
       .map(async (opportunity) => ({
         params: { slug: opportunity.slug },
