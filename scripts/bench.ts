@@ -269,8 +269,8 @@ function publishingRows(database: string, p: PublishingFigures): string[] {
   const failed = burst.builds.filter((b) => b.status !== 'succeeded').length;
   return [
     `| ${database} | publishing: full rebuild (the worker's first build of the hub) | ${s(p.fullRebuild.ms)} s | build #${p.fullRebuild.buildId}, cold cache | |`,
-    `| ${database} | publish → live, ${p.singles.publishes} single-entry publishes one after another (goal ${s(goal)} s) | p50 ${against(latency.p50)}, p95 ${against(latency.p95)}, max ${against(latency.max)} | window ${p.settings.windowMs} ms, worker poll ${p.settings.workerPollMs} ms, probe every ${p.settings.probeMs} ms; load average ${p.loadAverage.start} → ${p.loadAverage.end} | |`,
-    `| ${database} | one-entry rebuild (median of ${buildMs.all.length} builds) | ${s(buildMs.median)} s | ${p.singles.ratioToFull} × the full rebuild (range ${s(Math.min(...buildMs.all))}–${s(Math.max(...buildMs.all))} s) | |`,
+    `| ${database} | publish → page live, ${p.singles.publishes} single-entry publishes one after another (goal ${s(goal)} s; the search index follows in a second release) | p50 ${against(latency.p50)}, p95 ${against(latency.p95)}, max ${against(latency.max)} | window ${p.settings.windowMs} ms, worker poll ${p.settings.workerPollMs} ms, probe every ${p.settings.probeMs} ms; load average ${p.loadAverage.start} → ${p.loadAverage.end} | |`,
+    `| ${database} | one-entry rebuild, pages and then search index (median of ${buildMs.all.length} builds) | ${s(buildMs.median)} s | ${p.singles.ratioToFull} × the full rebuild (range ${s(Math.min(...buildMs.all))}–${s(Math.max(...buildMs.all))} s) | |`,
     `| ${database} | full rebuild asked for in the admin, the worker's cache warm | ${s(p.warmRebuild.ms)} s | the one-entry rebuild is ${p.singles.ratioToWarm} × this | |`,
     `| ${database} | burst of ${burst.publishes} publishes (sent in ${s(burst.sendMs)} s) | last live after ${s(burst.lastLiveMs)} s | ${burst.builds.length} build(s) of the hub (${events} events; ${durations})${failed ? `, ${failed} not succeeded` : ''}${burst.notLive ? `, ${burst.notLive} entries not live` : ''} | |`,
   ];

@@ -75,7 +75,7 @@ export default defineConfig({
           sitemap(),
           // Before Pagefind: stale pages must not be indexed.
           keepOutputIntegration(keepOutput),
-          pagefindIntegration({ onIndexed: (stats) => writeReport(stats) }),
+          pagefindIntegration({ deferred: process.env.SITO_SEARCH_LATER === '1', onIndexed: writeReport }),
         ]),
   ],
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseOrThrow, territorySchema, type BuilderPreview, type Territory } from '@sito/shared';
 import type { BuildReport } from '../../sites/src/lib/build-report.ts';
-import type { PagefindStats } from '../../sites/src/integrations/pagefind.ts';
+import { indexSite, type PagefindStats } from '../../sites/src/integrations/pagefind.ts';
 import { SITES_DIR, SITES_DIST } from './paths.ts';
 import { run } from './processes.ts';
 
@@ -28,6 +28,11 @@ export interface HubBuildOptions {
   keepOutput?: boolean;
   /** A draft preview build (see sites/src/lib/preview.ts). */
   preview?: BuilderPreview;
+  /**
+   * With keepOutput: leave the search index to `indexHubSearch` when the kept output has one, so
+   * the pages go live first with the previous index and the new index follows (a worker's builds).
+   */
+  searchLater?: boolean;
 }
 
 export interface HubBuildResult {
@@ -39,6 +44,8 @@ export interface HubBuildResult {
   output: string;
   /** The report the build writes beside the hub (sites/astro.config.ts). */
   report: BuildReport & { pagefind?: PagefindStats };
+  /** The search index is still the previous build's: `indexHubSearch` brings it up to date. */
+  searchPending: boolean;
 }
 
 /** A rename, or a copy when the target is on another file system. */
@@ -56,6 +63,17 @@ function move(from: string, to: string): void {
 const BUILDS_DIR = path.join(SITES_DIR, '.builds');
 
 /**
+ * One build folder per hub and cache: Astro writes the output path into its code, so the
+ * incremental build only reuses pages when the output path is the same as last time.
+ */
+function buildFolders(hub: string, cache?: string) {
+  const cacheDir = path.resolve(SITES_DIR, cache ?? path.join('node_modules', '.astro', hub));
+  const key = createHash('sha256').update(cacheDir).digest('hex').slice(0, 10);
+  const workDir = path.join(BUILDS_DIR, `${hub}-${key}`);
+  return { cacheDir, workDir, buildDir: path.join(workDir, 'out') };
+}
+
+/**
  * Builds one hub (fetch, Astro, Pagefind) in its own process, into `outDir` (sites/dist/<hub>/ by
  * default). Each build runs in a private folder under sites/.builds/ and its output is moved into
  * place when it succeeds: Astro writes temporary build files beside its output (or into
@@ -64,12 +82,7 @@ const BUILDS_DIR = path.join(SITES_DIR, '.builds');
  */
 export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(SITES_DIST, options.hub));
-  // One folder per hub and cache: Astro writes the output path into its code, so the incremental
-  // build only reuses pages when the output path is the same as last time.
-  const cacheDir = path.resolve(SITES_DIR, options.cacheDir ?? path.join('node_modules', '.astro', options.hub));
-  const key = createHash('sha256').update(cacheDir).digest('hex').slice(0, 10);
-  const workDir = path.join(BUILDS_DIR, `${options.hub}-${key}`);
-  const buildDir = path.join(workDir, 'out');
+  const { cacheDir, workDir, buildDir } = buildFolders(options.hub, options.cacheDir);
   const release = lockBuildFolder(workDir, options.hub);
   // A kept output is trusted only when the build that left it finished (out.ok); a failed or killed
   // build may have left pages newer than Astro's cache manifest says.
@@ -83,6 +96,7 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     fs.rmSync(lastDir, { recursive: true, force: true });
   }
   fs.rmSync(`${buildDir}.report.json`, { force: true });
+  const searchLater = kept && options.searchLater === true && fs.existsSync(path.join(buildDir, 'pagefind'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITO_HUB: options.hub,
@@ -90,6 +104,7 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     SITO_OUT_DIR: buildDir,
     SITO_STRICT: options.strict ? '1' : '0',
     SITO_KEEP_OUT: keep ? '1' : '0',
+    SITO_SEARCH_LATER: searchLater ? '1' : '0',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   // Vite reads these from the environment; a parent that is itself a Vite process (vitest) sets
@@ -117,21 +132,48 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     if (keep) {
       // `last` mirrors each cut with the same files (hard links), which nothing writes in place.
       cutOutput(buildDir, outDir, lastDir, startedAt, kept);
-      fs.writeFileSync(okFile, `${new Date().toISOString()}\n`);
+      // While the search index is pending, the output is not one a next build may start from.
+      if (!searchLater) fs.writeFileSync(okFile, `${new Date().toISOString()}\n`);
     } else {
       move(buildDir, outDir);
     }
     move(`${buildDir}.report.json`, `${outDir}.report.json`);
     const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
-    return { hub: options.hub, outDir, ms, peakRssKb, output, report };
+    return { hub: options.hub, outDir, ms, peakRssKb, output, report, searchPending: searchLater };
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The second half of a build whose search index was left for later (`searchLater`): indexes the
+ * kept output with Pagefind and cuts it again into `outDir` (hard links to the first cut's files,
+ * copies of the changed index files), with the report updated.
+ */
+export async function indexHubSearch(options: {
+  hub: string;
+  cacheDir: string;
+  outDir: string;
+}): Promise<{ outDir: string; pagefind: PagefindStats }> {
+  const { workDir, buildDir } = buildFolders(options.hub, options.cacheDir);
+  const release = lockBuildFolder(workDir, options.hub);
+  try {
+    const okFile = path.join(workDir, 'out.ok');
+    if (fs.existsSync(okFile) || !fs.existsSync(path.join(workDir, 'last')))
+      throw new Error(`No build of hub "${options.hub}" is waiting for its search index.`);
+    const startedAt = Date.now();
+    const pagefind = await indexSite(buildDir);
+    fs.rmSync(options.outDir, { recursive: true, force: true });
+    cutOutput(buildDir, options.outDir, path.join(workDir, 'last'), startedAt, true);
+    fs.writeFileSync(okFile, `${new Date().toISOString()}\n`);
+    return { outDir: options.outDir, pagefind };
   } finally {
     release();
   }
 }
 
 /** Vite's assets and Pagefind's index files carry a hash of their content in their name. */
-const HASHED_NAME =
-  /[._-][A-Za-z0-9_-]{8,}\.(?:js|css|woff2|svg|png|jpg|webp|pf_fragment|pf_index|pf_filter|pf_meta|pagefind)$/;
+const HASHED_NAME = /[._-][A-Za-z0-9_-]{7,}\.(?:js|css|woff2|svg|png|jpg|webp|pf_fragment|pf_index|pf_filter|pf_meta)$/;
 
 /**
  * Makes `to` from a kept output folder and brings `base` (a mirror of the previous output made of
@@ -141,7 +183,15 @@ const HASHED_NAME =
  * copied. The output folder itself is never linked: Astro rewrites its files in place, which would
  * change a live release through a shared link.
  */
-function cutOutput(from: string, to: string, base: string, since: number, incremental: boolean): void {
+function cutOutput(
+  from: string,
+  to: string,
+  base: string,
+  since: number,
+  incremental: boolean,
+  hashedNames = false,
+  top = true,
+): void {
   fs.mkdirSync(to, { recursive: true });
   fs.mkdirSync(base, { recursive: true });
   const names = new Set<string>();
@@ -151,14 +201,18 @@ function cutOutput(from: string, to: string, base: string, since: number, increm
     const target = path.join(to, entry.name);
     const previous = path.join(base, entry.name);
     if (entry.isDirectory()) {
-      cutOutput(source, target, previous, since, incremental);
+      // Only Vite's and Pagefind's folders are known to name files by their content.
+      const hashed = hashedNames || (top && (entry.name === '_astro' || entry.name === 'pagefind'));
+      cutOutput(source, target, previous, since, incremental, hashed, false);
       continue;
     }
     if (incremental) {
       const stat = fs.statSync(source);
       const same =
         stat.mtimeMs < since ||
-        (HASHED_NAME.test(entry.name) && fs.statSync(previous, { throwIfNoEntry: false })?.size === stat.size);
+        (hashedNames &&
+          HASHED_NAME.test(entry.name) &&
+          fs.statSync(previous, { throwIfNoEntry: false })?.size === stat.size);
       if (same) {
         try {
           fs.linkSync(previous, target);

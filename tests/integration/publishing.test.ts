@@ -102,6 +102,11 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     // The previous release must never change: the next build links its unchanged files, never rewrites them.
     const oldListing = path.join(fs.realpathSync(path.join(releases, 'crema', 'current')), 'opportunita', 'index.html');
     const oldListingText = fs.readFileSync(oldListing, 'utf8');
+    const searchIndex = async () =>
+      JSON.parse((await get(origin, '/crema/pagefind/pagefind-entry.json')).body) as {
+        languages: { it: { page_count: number } };
+      };
+    const indexedBefore = (await searchIndex()).languages.it.page_count;
     const entry = await createOpportunity(`Pubblicazione ${run} Crema`, { territory: 'crema' });
     await waitFor('the entry live on Crema', async () => (await page('crema', entry.slug)).status === 200);
     expect(live(releases, 'crema')).not.toBe(before.crema);
@@ -109,7 +114,14 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     expect(fs.readFileSync(oldListing, 'utf8'), 'the previous release is untouched').toBe(oldListingText);
     expect(live(releases, 'cremona'), 'another territory is not rebuilt').toBe(before.cremona);
     expect((await page('cremona', entry.slug)).status).toBe(404);
-    const build = (await latest('crema'))!;
+    // The pages go live first; the search index follows in a second release of the same build.
+    const build = await waitFor('the build done', async () => {
+      const last = await latest('crema');
+      return last?.status === 'succeeded' ? last : undefined;
+    });
+    expect(build.release).toMatch(/-ricerca$/);
+    expect(live(releases, 'crema')).toBe(build.release);
+    expect((await searchIndex()).languages.it.page_count).toBe(indexedBefore + 1);
     expect(build.triggers.join(' ')).toContain(`Pubblicazione ${run} Crema`);
     expect(build.durationMs).toBeGreaterThan(0);
     expect(build.logTail).toBeTruthy();

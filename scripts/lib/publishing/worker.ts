@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { previewPath, type ClaimedBuild, type ClaimedPreview } from '@sito/shared';
-import { buildHub } from '../hubs.ts';
+import { buildHub, indexHubSearch } from '../hubs.ts';
 import { CmsError, createWorkerClient, type WorkerClient } from './cms-client.ts';
 import { notifyRelease } from './notify.ts';
 import {
@@ -87,6 +87,7 @@ export function createWorker(options: WorkerOptions) {
       Math.max(500, Math.floor(leaseMs / 3)),
     );
     let output = '';
+    const cacheDir = path.join(hubFolder(options.releasesDir, build.hub), '.cache');
     try {
       const token = fs.readFileSync(options.tokenFile, 'utf8').trim();
       const result = await buildHub({
@@ -95,20 +96,34 @@ export function createWorker(options: WorkerOptions) {
         token,
         siteUrl: options.siteUrl,
         outDir: staging,
-        cacheDir: path.join(hubFolder(options.releasesDir, build.hub), '.cache'),
+        cacheDir,
         keepOutput: true,
+        searchLater: true,
         quiet: true,
         signal: abort.signal,
       });
       output = result.output;
       abort.signal.throwIfAborted();
-      const release = releaseName(build.id);
-      deployRelease(
-        options.releasesDir,
-        { slug: build.hub, name: build.hubName, hostname: build.hostname },
-        staging,
-        release,
-      );
+      const hub = { slug: build.hub, name: build.hubName, hostname: build.hostname };
+      let release = releaseName(build.id);
+      deployRelease(options.releasesDir, hub, staging, release);
+      if (result.searchPending) {
+        // The pages are live (with the previous search index); the new index follows in a second
+        // release made of the same files and the new index.
+        log(`${build.hub} is live: release ${release}; updating its search index`);
+        const first = path.join(hubFolder(options.releasesDir, build.hub), 'releases', release);
+        const second = stagingFolder(options.releasesDir, build.hub, `${build.id}-${build.attempts}-search`);
+        const { pagefind } = await indexHubSearch({ hub: build.hub, cacheDir, outDir: second });
+        abort.signal.throwIfAborted();
+        const report = JSON.parse(fs.readFileSync(`${first}.report.json`, 'utf8')) as Record<string, unknown>;
+        fs.writeFileSync(`${second}.report.json`, `${JSON.stringify({ ...report, pagefind }, null, 2)}\n`);
+        release = `${release}-ricerca`;
+        deployRelease(options.releasesDir, hub, second, release);
+        // Superseded at once: the rollback history keeps whole builds.
+        fs.rmSync(first, { recursive: true, force: true });
+        fs.rmSync(`${first}.report.json`, { force: true });
+        output += `\n[worker] search index: ${pagefind.pages} pages in ${Math.round(pagefind.ms)} ms`;
+      }
       const durationMs = Math.round(performance.now() - started);
       pruneReleases(options.releasesDir, build.hub, options.keepReleases);
       await client.complete(build.id, { release, durationMs, logTail: tail(output) });
