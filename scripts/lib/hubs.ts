@@ -83,7 +83,7 @@ function buildFolders(hub: string, cache?: string) {
 export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(SITES_DIST, options.hub));
   const { cacheDir, workDir, buildDir } = buildFolders(options.hub, options.cacheDir);
-  const release = lockBuildFolder(workDir, options.hub);
+  const release = lockBuildFolder(workDir, options.hub, cacheDir);
   // A kept output is trusted only when the build that left it finished (out.ok); a failed or killed
   // build may have left pages newer than Astro's cache manifest says.
   const keep = options.keepOutput === true;
@@ -155,8 +155,8 @@ export async function indexHubSearch(options: {
   cacheDir: string;
   outDir: string;
 }): Promise<{ outDir: string; pagefind: PagefindStats }> {
-  const { workDir, buildDir } = buildFolders(options.hub, options.cacheDir);
-  const release = lockBuildFolder(workDir, options.hub);
+  const { cacheDir, workDir, buildDir } = buildFolders(options.hub, options.cacheDir);
+  const release = lockBuildFolder(workDir, options.hub, cacheDir);
   try {
     const okFile = path.join(workDir, 'out.ok');
     if (fs.existsSync(okFile) || !fs.existsSync(path.join(workDir, 'last')))
@@ -230,6 +230,28 @@ function cutOutput(
   for (const name of fs.readdirSync(base)) if (!names.has(name)) fs.rmSync(path.join(base, name), { recursive: true });
 }
 
+const CACHE_FILE = 'cache-dir';
+
+/** Removes kept build folders whose cache no longer exists and that no live process is using. */
+function pruneOrphanBuildFolders(): void {
+  if (!fs.existsSync(BUILDS_DIR)) return;
+  for (const name of fs.readdirSync(BUILDS_DIR)) {
+    const dir = path.join(BUILDS_DIR, name);
+    let cacheDir: string;
+    try {
+      cacheDir = fs.readFileSync(path.join(dir, CACHE_FILE), 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cacheDir || fs.existsSync(cacheDir)) continue;
+    const holder = Number(
+      fs.existsSync(path.join(dir, 'build.lock')) && fs.readFileSync(path.join(dir, 'build.lock'), 'utf8'),
+    );
+    if (holder > 0 && processIsAlive(holder)) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function processIsAlive(pid: number): boolean {
   try {
     return process.kill(pid, 0);
@@ -243,8 +265,13 @@ function processIsAlive(pid: number): boolean {
  * a mistake (two builds of one hub with one cache at once) into a clear error. A lock whose
  * process is gone (a killed worker) is taken over.
  */
-function lockBuildFolder(workDir: string, hub: string): () => void {
+function lockBuildFolder(workDir: string, hub: string, cacheDir: string): () => void {
+  pruneOrphanBuildFolders();
   fs.mkdirSync(workDir, { recursive: true });
+  // Which cache the folder belongs to: when that cache is gone (a test's or a bench's temporary
+  // releases), so is the reason to keep the folder's output. Created now, so it exists from the start.
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(path.join(workDir, CACHE_FILE), cacheDir);
   const lock = path.join(workDir, 'build.lock');
   try {
     fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
@@ -256,6 +283,7 @@ function lockBuildFolder(workDir: string, hub: string): () => void {
   }
   return () => {
     fs.rmSync(lock, { force: true });
+    if (!fs.existsSync(path.join(workDir, 'out'))) fs.rmSync(path.join(workDir, CACHE_FILE), { force: true });
     try {
       fs.rmdirSync(workDir); // Empty once the output is moved; the next build recreates it.
     } catch {
