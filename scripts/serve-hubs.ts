@@ -48,15 +48,20 @@ export function cacheControl(pathname: string): string {
 export function createHubServer(root = RELEASES_DIR): http.Server {
   // One file server per release folder: a release never changes once deployed.
   const servers = new Map<string, ReturnType<typeof sirv>>();
-  const serverFor = (dir: string, cache?: string) => {
+  const serverFor = (dir: string, cache?: string): ReturnType<typeof sirv> | null => {
     let server = servers.get(dir);
     if (!server) {
-      server = sirv(dir, {
-        dev: false,
-        etag: true,
-        extensions: ['html'],
-        setHeaders: (res, pathname) => res.setHeader('Cache-Control', cache ?? cacheControl(pathname)),
-      });
+      // sirv lists the folder now: a release pruned meanwhile is not served (and not cached).
+      try {
+        server = sirv(dir, {
+          dev: false,
+          etag: true,
+          extensions: ['html'],
+          setHeaders: (res, pathname) => res.setHeader('Cache-Control', cache ?? cacheControl(pathname)),
+        });
+      } catch {
+        return null;
+      }
       if (servers.size > 64) servers.clear();
       servers.set(dir, server);
     }
@@ -71,6 +76,12 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
       hosts = { at: Date.now(), map };
     }
     return hosts.map.get(host.toLowerCase().replace(/:\d+$/, ''));
+  };
+
+  /** The live release changed while it was being read: the next request finds the new one. */
+  const unavailable = (res: http.ServerResponse) => {
+    res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '1' });
+    res.end(page('Aggiornamento in corso', '<h1>Aggiornamento in corso</h1><p>Ricarica la pagina tra un istante.</p>'));
   };
 
   const notFound = (res: http.ServerResponse) => {
@@ -91,7 +102,8 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
     const dir = previewFolder(root, id);
     if (fs.existsSync(path.join(dir, 'index.html'))) {
       req.url = `/${rest.join('/')}${url.search}`;
-      return serverFor(dir, 'no-store')(req, res, () => notFound(res));
+      const files = serverFor(dir, 'no-store');
+      return files ? files(req, res, () => notFound(res)) : notFound(res);
     }
     // Not built: why it failed, or a page that waits for it.
     const failure = previewFailureFile(root, id);
@@ -128,7 +140,9 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
       return;
     }
     req.url = `/${rest.join('/')}${url.search}`;
-    serverFor(dir)(req, res, () => notFound(res));
+    const files = serverFor(dir);
+    if (!files) return unavailable(res);
+    files(req, res, () => notFound(res));
   });
 }
 

@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryPagePath, previewPath } from '@sito/shared';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { previewFolder, prunePreviews, writePreviewFailure } from '../../scripts/lib/publishing/releases.ts';
+import {
+  deployRelease,
+  previewFolder,
+  prunePreviews,
+  pruneReleases,
+  stagingFolder,
+  writePreviewFailure,
+} from '../../scripts/lib/publishing/releases.ts';
 import { previewProblem } from '../../scripts/lib/publishing/worker.ts';
 
 describe('draft previews on the hub server', () => {
@@ -74,5 +81,32 @@ describe('preview and page addresses', () => {
     expect(entryPagePath('/lecco', 'api::operator-resource.operator-resource', 'guida', 'en')).toBe(
       '/lecco/risorse-operatori/guida/',
     );
+  });
+});
+
+describe('pruning releases', () => {
+  it('keeps whole builds, and drops the first half of a build only once a newer one is live', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-releases-'));
+    const hub = { slug: 'crema', name: 'Informagiovani Crema', hostname: null };
+    const deploy = (name: string) => {
+      const staging = stagingFolder(root, 'crema', name);
+      fs.mkdirSync(staging, { recursive: true });
+      fs.writeFileSync(path.join(staging, 'index.html'), name);
+      deployRelease(root, hub, staging, name);
+    };
+    const releases = () => fs.readdirSync(path.join(root, 'crema', 'releases')).sort();
+    try {
+      deploy('r1');
+      deploy('r2');
+      deploy('r2-ricerca');
+      expect(pruneReleases(root, 'crema', 2), 'r2 may still be read').toEqual([]);
+      deploy('r3');
+      deploy('r3-ricerca');
+      expect(pruneReleases(root, 'crema', 2)).toEqual(['r1', 'r2']);
+      expect(releases()).toEqual(['r2-ricerca', 'r3', 'r3-ricerca']);
+      expect(fs.readFileSync(path.join(root, 'crema', 'current', 'index.html'), 'utf8')).toBe('r3-ricerca');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -63,7 +63,14 @@ export function liveRelease(root: string, hub: string): { name: string; dir: str
   }
 }
 
-/** Removes all but the newest `keep` releases (never the live one) and leftover staging folders. */
+/** The second release of a build, with its search index (see worker.ts). */
+export const SEARCH_SUFFIX = '-ricerca';
+
+/**
+ * Removes all but the newest `keep` builds' releases (never the live one). A build whose search
+ * index came in a second release (`<release>-ricerca`) counts once, and its first release goes once
+ * a newer build is live: not at once, since a request may still be reading it.
+ */
 export function pruneReleases(root: string, hub: string, keep: number): string[] {
   const dir = path.join(hubFolder(root, hub), 'releases');
   if (!fs.existsSync(dir)) return [];
@@ -73,7 +80,16 @@ export function pruneReleases(root: string, hub: string, keep: number): string[]
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  const removed = names.slice(0, Math.max(0, names.length - keep)).filter((name) => name !== live);
+  const builds = [...new Set(names.map((name) => name.replace(new RegExp(`${SEARCH_SUFFIX}$`), '')))];
+  const old = new Set(builds.slice(0, Math.max(0, builds.length - keep)));
+  const newest = builds.at(-1);
+  const removed = names.filter((name) => {
+    if (name === live) return false;
+    const build = name.replace(new RegExp(`${SEARCH_SUFFIX}$`), '');
+    if (old.has(build)) return true;
+    // The first half of an older build that has its second.
+    return build === name && build !== newest && names.includes(`${name}${SEARCH_SUFFIX}`);
+  });
   for (const name of removed) {
     fs.rmSync(path.join(dir, name), { recursive: true, force: true });
     fs.rmSync(path.join(dir, `${name}.report.json`), { force: true });

@@ -12,6 +12,7 @@ import {
   prunePreviews,
   pruneReleases,
   releaseName,
+  SEARCH_SUFFIX,
   stagingFolder,
   previewFailureFile,
   writePreviewFailure,
@@ -117,11 +118,9 @@ export function createWorker(options: WorkerOptions) {
         abort.signal.throwIfAborted();
         const report = JSON.parse(fs.readFileSync(`${first}.report.json`, 'utf8')) as Record<string, unknown>;
         fs.writeFileSync(`${second}.report.json`, `${JSON.stringify({ ...report, pagefind }, null, 2)}\n`);
-        release = `${release}-ricerca`;
+        release = `${release}${SEARCH_SUFFIX}`;
+        // The first release stays until the next build's pruning: a request may still be reading it.
         deployRelease(options.releasesDir, hub, second, release);
-        // Superseded at once: the rollback history keeps whole builds.
-        fs.rmSync(first, { recursive: true, force: true });
-        fs.rmSync(`${first}.report.json`, { force: true });
         output += `\n[worker] search index: ${pagefind.pages} pages in ${Math.round(pagefind.ms)} ms`;
       }
       const durationMs = Math.round(performance.now() - started);
