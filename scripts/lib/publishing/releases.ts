@@ -65,6 +65,9 @@ export function liveRelease(root: string, hub: string): { name: string; dir: str
 
 /** The second release of a build, with its search index (see worker.ts). */
 export const SEARCH_SUFFIX = '-ricerca';
+/** The build a release belongs to: its name without the search suffix. */
+const buildOf = (release: string) =>
+  release.endsWith(SEARCH_SUFFIX) ? release.slice(0, -SEARCH_SUFFIX.length) : release;
 
 /**
  * Removes all but the newest `keep` builds' releases (never the live one). A build whose search
@@ -80,12 +83,12 @@ export function pruneReleases(root: string, hub: string, keep: number): string[]
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  const builds = [...new Set(names.map((name) => name.replace(new RegExp(`${SEARCH_SUFFIX}$`), '')))];
+  const builds = [...new Set(names.map(buildOf))];
   const old = new Set(builds.slice(0, Math.max(0, builds.length - keep)));
   const newest = builds.at(-1);
   const removed = names.filter((name) => {
     if (name === live) return false;
-    const build = name.replace(new RegExp(`${SEARCH_SUFFIX}$`), '');
+    const build = buildOf(name);
     if (old.has(build)) return true;
     // The first half of an older build that has its second.
     return build === name && build !== newest && names.includes(`${name}${SEARCH_SUFFIX}`);

@@ -9,7 +9,7 @@ export function hubPath(...segments: string[]): string {
 }
 
 // The sections' URL segments are shared with the CMS, which builds preview links from them.
-export { SECTIONS, type SectionKey } from '@sito/shared';
+export { ENGLISH_SECTIONS, SECTIONS, type SectionKey };
 
 export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS[section], slug);
 
@@ -19,8 +19,6 @@ export const entryPath = (section: SectionKey, slug: string) => hubPath(SECTIONS
  */
 export const TRANSLATABLE_TYPES = ['opportunities', 'events', 'tutorials', 'professions', 'questions', 'news'] as const;
 export type TranslatableType = (typeof TRANSLATABLE_TYPES)[number];
-
-export { ENGLISH_SECTIONS } from '@sito/shared';
 
 /** The home of the site in a language: `/cremona/`, `/cremona/en/`. */
 export const languageHome = (lang: Lang): string => (lang === defaultLang ? hubPath() : hubPath(lang));
