@@ -10,6 +10,7 @@ import { serveBuiltHub } from './lib/hub-server.ts';
 import { buildHub } from './lib/hubs.ts';
 import { LIGHTHOUSE_CATEGORIES, runLighthouse, type LighthousePage } from './lib/lighthouse.ts';
 import { constantRate, type LoadResult } from './lib/load.ts';
+import { freePort } from './lib/net.ts';
 import { CRITICAL_BUDGET_BYTES, hubPages, measureHub, pagePath, type PageWeight } from './lib/page-weight.ts';
 import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
@@ -76,7 +77,7 @@ async function benchDatabase(kind: DatabaseKind, n: number, options: BenchOption
   const seedStarted = performance.now();
   const secrets = generateStrapiSecrets();
   const cms = await startCms({
-    port: 1400 + Math.floor(Math.random() * 500),
+    port: await freePort(),
     env: {
       ...secrets,
       ...PUBLISHING_CMS_ENV,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDevSecrets } from './lib/cms-secrets.ts';
-import { ensureCmsBuilt, portIsFree, startCms } from './lib/cms.ts';
+import { ensureCmsBuilt, startCms } from './lib/cms.ts';
+import { portIsFree } from './lib/net.ts';
 import { CMS_DIR, STATE_DIR } from './lib/paths.ts';
 
 /**

@@ -46,7 +46,8 @@ function ensurePackages(): void {
  */
 export async function main(args: string[]): Promise<void> {
   ensurePackages();
-  await ensureCmsBuilt({ admin: false });
+  // The admin panel too: tests/e2e/admin.test.ts drives it in a browser.
+  await ensureCmsBuilt({ admin: true });
   const databases = process.env.TEST_DATABASE_URL
     ? 'SQLite and PostgreSQL'
     : 'SQLite only (set TEST_DATABASE_URL to add PostgreSQL)';

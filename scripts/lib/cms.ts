@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { CMS_DIR } from './paths.ts';
+import { portIsFree } from './net.ts';
 import { run, spawnGroup, stopGroup } from './processes.ts';
 
 const strapiBin = () => path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
@@ -70,14 +70,6 @@ export interface RunningCms {
   stop(): Promise<void>;
 }
 
-export async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 /** Boots `strapi start` in its own process group and waits until `/_health` answers. */
 export async function startCms(options: CmsOptions): Promise<RunningCms> {
   const { port, env, logFile, startTimeoutMs = 120_000 } = options;
@@ -102,8 +94,15 @@ export async function startCms(options: CmsOptions): Promise<RunningCms> {
     try {
       const response = await fetch(`${url}/_health`, { signal: AbortSignal.timeout(2_000) });
       if (response.status === 204) return { url, child, stop: () => stopGroup(child) };
-    } catch {
-      // Not listening yet.
+    } catch (error) {
+      // Not listening yet; but fetch (and browsers) never connect to some ports at all.
+      if ((error as Error).cause instanceof Error && (error as Error & { cause: Error }).cause.message === 'bad port') {
+        await stopGroup(child);
+        throw new Error(
+          `Port ${port} is one that browsers and fetch() refuse to connect to (a "bad port"): use another.`,
+          { cause: error },
+        );
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

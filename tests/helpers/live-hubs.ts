@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { buildHub } from '../../scripts/lib/hubs.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from './browser.ts';
-import { freePort } from './net.ts';
+import { freePort } from '../../scripts/lib/net.ts';
 import { startTestCms, type TestCms } from './test-cms.ts';
 
 export interface LiveHubs {

@@ -5,7 +5,7 @@ import { DEV_ADMIN } from '@sito/shared';
 import { generateStrapiSecrets } from '../../scripts/lib/cms-secrets.ts';
 import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { createTempDatabase, type DatabaseKind, type TempDatabase } from '../../scripts/lib/temp-database.ts';
-import { freePort } from './net.ts';
+import { freePort } from '../../scripts/lib/net.ts';
 
 /** SQLite always; PostgreSQL too when TEST_DATABASE_URL points at a server we may create databases on. */
 export function databasesUnderTest(): DatabaseKind[] {

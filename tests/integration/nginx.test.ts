@@ -10,7 +10,7 @@ import {
   writePreviewFailure,
 } from '../../scripts/lib/publishing/releases.ts';
 import { nginxConfig } from '../../scripts/lib/publishing/nginx.ts';
-import { freePort } from '../helpers/net.ts';
+import { freePort } from '../../scripts/lib/net.ts';
 import { get, waitFor } from '../helpers/publishing.ts';
 
 const NGINX = '/usr/sbin/nginx';

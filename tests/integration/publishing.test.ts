@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ADMIN, type Build } from '@sito/shared';
 import { createVerifier, generateSigningSecret, signRequest } from '@sito/shared/signing';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { freePort } from '../helpers/net.ts';
+import { freePort } from '../../scripts/lib/net.ts';
 import { get, hubBuilds, live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
 import { databasesUnderTest, loginAdmin, startTestCms, type AdminClient, type TestCms } from '../helpers/test-cms.ts';
 

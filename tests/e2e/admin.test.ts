@@ -1,0 +1,120 @@
+import type http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEV_ADMIN } from '@sito/shared';
+import { ensureCmsBuilt } from '../../scripts/lib/cms.ts';
+import { createHubServer } from '../../scripts/serve-hubs.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { freePort } from '../../scripts/lib/net.ts';
+import { live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
+import { loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+
+const CM = '/content-manager/collection-types';
+const OPP = 'api::opportunity.opportunity';
+const OPERATOR = 'operatore.crema@sitogiovani.test';
+
+/**
+ * The admin panel as an operator meets it, in a real browser: the built Strapi admin served by a
+ * real CMS, a real build worker and the hub server. The Pubblicazione page shows the operator's
+ * own hub only and rebuilds it; an entry's "Open preview" shows its draft as built on its hub.
+ */
+describe('the admin panel, as the operator of Crema', () => {
+  let cms: TestCms;
+  let server: http.Server;
+  let origin: string;
+  let worker: TestWorker;
+  let browser: Browser;
+  let page: Page;
+  let releases: string;
+
+  beforeAll(async () => {
+    // `pnpm test` builds the admin panel before the tests; this covers a direct vitest run.
+    await ensureCmsBuilt({ admin: true, log: () => {} });
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    cms = await startTestCms({
+      database: 'sqlite',
+      seedDemo: true,
+      env: { SERVE_ADMIN_PANEL: 'true', SITO_HUBS_URL: origin, SITO_BUILD_WINDOW_MS: '500' },
+    });
+    releases = path.join(cms.dir, 'releases');
+    server = createHubServer(releases);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    worker = startWorker(cms, releases, 'admin-e2e');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(OPERATOR);
+    await page.locator('input[name="password"]').fill(DEV_ADMIN.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    server?.close();
+    await cms?.destroy();
+  });
+
+  it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {
+    // The worker builds every hub at start (reconciliation): wait until Crema is live.
+    await waitFor('Crema live', () => live(releases, 'crema'), 240_000);
+    await page.goto(`${cms.url}/admin/pubblicazione`);
+    // The page's code loads on demand: the first poll waits for it.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Pubblicazione' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    const hubs = page.getByRole('heading', { level: 2 });
+    await expect.poll(() => hubs.allTextContents(), { timeout: 30_000 }).toEqual(['Informagiovani Crema']);
+    await expect.poll(() => page.getByText(/^Online: build #\d+/).count(), { timeout: 30_000 }).toBe(1);
+    const liveBefore = live(releases, 'crema');
+
+    await page.getByRole('button', { name: 'Ricostruisci ora' }).click();
+    await expect
+      .poll(() => page.getByText('Ricostruzione di Informagiovani Crema in coda').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const manual = page.getByRole('row').filter({ hasText: 'Ricostruzione manuale' });
+    await expect.poll(() => manual.count(), { timeout: 10_000 }).toBe(1);
+    // The page follows the build while it runs, until it is live.
+    await expect.poll(() => manual.getByText('Riuscita').count(), { timeout: 120_000, interval: 1_000 }).toBe(1);
+    expect(live(releases, 'crema')).not.toBe(liveBefore);
+    await expect
+      .poll(() => page.getByText(new RegExp(`\\(${live(releases, 'crema')}\\)`)).count(), { timeout: 15_000 })
+      .toBe(1);
+  }, 300_000);
+
+  it("an entry's Open preview shows its draft as it will look on the hub, never on the public site", async () => {
+    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const territories = await operator.request('GET', `${CM}/api::territory.territory?pageSize=100`);
+    const crema = (territories.body.results as Array<{ slug: string; documentId: string }>).find(
+      (t) => t.slug === 'crema',
+    )!;
+    const title = `Bozza da vedere in anteprima ${Date.now().toString(36)}`;
+    const created = await operator.request('POST', `${CM}/${OPP}?locale=it`, {
+      title,
+      summary: "Una bozza creata dal test dell'amministrazione per vederla in anteprima sul sito di Crema.",
+      kind: 'internship',
+      territory: { connect: [{ documentId: crema.documentId }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { documentId } = created.body.data as { documentId: string };
+
+    await page.goto(`${cms.url}/admin${CM}/${OPP}/${documentId}?plugins[i18n][locale]=it`);
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    const frame = page.frameLocator('[data-testid="preview-iframe"]');
+    // The draft's page, built by the worker; until then the frame shows a page that waits for it.
+    await expect
+      .poll(() => frame.getByRole('heading', { level: 1, name: title }).count(), { timeout: 120_000, interval: 1_000 })
+      .toBe(1);
+    await expect.poll(() => frame.getByText('Anteprima della bozza').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const src = new URL((await page.locator('[data-testid="preview-iframe"]').getAttribute('src'))!);
+    const [, slug] = /^\/_anteprima\/[0-9a-f]{32}\/crema\/opportunita\/([a-z0-9-]+)\/$/.exec(src.pathname) ?? [];
+    expect(slug, src.pathname).toMatch(/^bozza-da-vedere-in-anteprima-/);
+
+    const published = await fetch(`${origin}/crema/opportunita/${slug}/`);
+    expect(published.status, 'the draft is not on the public site').toBe(404);
+  }, 240_000);
+});
