@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/helpers/browser.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './browser.ts';
 
 export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];

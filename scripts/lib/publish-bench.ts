@@ -4,9 +4,8 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Build } from '@sito/shared';
-import { hubBuilds } from '../../tests/helpers/publishing.ts';
-import { loginAdmin, type AdminClient } from '../../tests/helpers/test-cms.ts';
 import { createHubServer } from '../serve-hubs.ts';
+import { hubBuilds, loginAdmin, type AdminClient } from './admin-client.ts';
 import { stopGroup } from './processes.ts';
 import { spawnWorker } from './publishing/spawn-worker.ts';
 
@@ -24,7 +23,7 @@ export const PUBLISHING_CMS_ENV = {
   SITO_BUILD_WINDOW_MS: String(WINDOW_MS),
   SITO_BUILD_MAX_WAIT_MS: String(MAX_WAIT_MS),
 };
-/** How often the worker asks for a due build (as tests/helpers/publishing.ts starts it). */
+/** How often the worker asks for a due build (as the tests start it, tests/helpers/publishing.ts). */
 const WORKER_POLL_MS = 200;
 /** How often the bench asks the hub server whether a page is live. */
 const PROBE_MS = 100;

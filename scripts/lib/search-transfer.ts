@@ -1,5 +1,5 @@
 import type { Request } from 'playwright-core';
-import { launchChromium } from '../../tests/helpers/browser.ts';
+import { launchChromium } from './browser.ts';
 
 /** The budget for everything the first search downloads. */
 export const SEARCH_BUDGET_BYTES = 150 * 1024;

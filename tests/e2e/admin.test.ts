@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEV_ADMIN } from '@sito/shared';
 import { ensureCmsBuilt } from '../../scripts/lib/cms.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
 import { loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildHub } from '../../scripts/lib/hubs.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { startTestCms, type TestCms } from './test-cms.ts';
 

@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Build } from '@sito/shared';
 import { stopGroup } from '../../scripts/lib/processes.ts';
 import { spawnWorker } from '../../scripts/lib/publishing/spawn-worker.ts';
 import { liveRelease } from '../../scripts/lib/publishing/releases.ts';
-import type { AdminClient, TestCms } from './test-cms.ts';
+import type { TestCms } from './test-cms.ts';
+export { hubBuilds } from '../../scripts/lib/admin-client.ts';
 
 /** A real build worker process (`pnpm worker`), as `pnpm start` runs it. */
 export interface TestWorker {
@@ -94,11 +94,3 @@ export function get(
 }
 
 export const live = (releasesDir: string, hub: string) => liveRelease(releasesDir, hub)?.name ?? null;
-
-/** The builds of a hub as the admin's Pubblicazione page lists them. */
-export async function hubBuilds(admin: AdminClient, hub: string): Promise<Build[]> {
-  const { status, body } = await admin.request('GET', '/sito/publishing/hubs');
-  if (status !== 200) throw new Error(`GET /sito/publishing/hubs answered ${status}: ${JSON.stringify(body)}`);
-  const entry = (body.data as Array<{ slug: string; builds: Build[] }>).find((h) => h.slug === hub);
-  return entry?.builds ?? [];
-}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_ADMIN } from '@sito/shared';
+import { loginAdmin, type AdminClient } from '../../scripts/lib/admin-client.ts';
 import { generateStrapiSecrets } from '../../scripts/lib/cms-secrets.ts';
 import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
 import { createTempDatabase, type DatabaseKind, type TempDatabase } from '../../scripts/lib/temp-database.ts';
@@ -13,6 +13,7 @@ export function databasesUnderTest(): DatabaseKind[] {
 }
 
 export type TestDatabase = TempDatabase;
+export { loginAdmin, type AdminClient };
 
 export interface TestCms extends RunningCms {
   dir: string;
@@ -88,37 +89,4 @@ export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
     admin: () => loginAdmin(running.url),
   };
   return cms;
-}
-
-export interface AdminClient {
-  jwt: string;
-  request(method: string, pathname: string, body?: unknown): Promise<{ status: number; body: any }>;
-}
-
-/** Logs in through the admin API (what the admin panel does) as the development super admin. */
-export async function loginAdmin(
-  url: string,
-  email: string = DEV_ADMIN.email,
-  password: string = DEV_ADMIN.password,
-): Promise<AdminClient> {
-  const response = await fetch(`${url}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const body = (await response.json()) as { data?: { token?: string; accessToken?: string } };
-  const jwt = body.data?.token ?? body.data?.accessToken;
-  if (!response.ok || !jwt) throw new Error(`Admin login failed (${response.status}): ${JSON.stringify(body)}`);
-  return {
-    jwt,
-    async request(method, pathname, payload) {
-      const res = await fetch(`${url}${pathname}`, {
-        method,
-        headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-  };
 }
