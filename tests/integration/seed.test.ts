@@ -60,6 +60,20 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
     expect(await total('opportunities', '&filters[regional][$eq]=true')).toBeGreaterThan(0);
   });
 
+  it("answers the builder's change listing 1,000 entries a request, and clamps larger pages", async () => {
+    const listing = async (size: number) => {
+      const response = await fetch(`${cms.url}/api/opportunities?fields[0]=updatedAt&pagination[pageSize]=${size}`, {
+        headers: { Authorization: `Bearer ${cms.builderToken()}` },
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { data: unknown[]; meta: { pagination: { pageSize: number; total: number } } };
+    };
+    const all = await listing(1_000);
+    expect(all.meta.pagination.pageSize).toBe(1_000);
+    expect(all.data.length, 'every opportunity in one answer').toBe(Math.min(all.meta.pagination.total, 1_000));
+    expect((await listing(5_000)).meta.pagination.pageSize, 'no more than 1,000').toBe(1_000);
+  });
+
   it('dates the content relative to today: some expired, some closing this week, events past and upcoming', async () => {
     const today = romeDate();
     expect(await total('opportunities', `&filters[deadline][$lt]=${today}`)).toBeGreaterThan(0);

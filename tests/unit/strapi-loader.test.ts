@@ -67,6 +67,7 @@ function fakeContext() {
 function memoryCms(initial: Array<Record<string, any>>) {
   const documents = initial.map((entry) => structuredClone(entry));
   const asked: Array<'full' | 'listing' | 'some'> = [];
+  const pageSizes: Record<'full' | 'listing' | 'some', number[]> = { full: [], listing: [], some: [] };
   const fetchImpl = (async (input: URL | RequestInfo) => {
     const url = new URL(String(input));
     const page = Number(url.searchParams.get('pagination[page]'));
@@ -75,7 +76,9 @@ function memoryCms(initial: Array<Record<string, any>>) {
       .filter(([key]) => key.startsWith('filters[documentId][$in]'))
       .map(([, value]) => value);
     const listing = url.searchParams.get('fields[0]') === 'updatedAt';
-    asked.push(listing ? 'listing' : wanted.length ? 'some' : 'full');
+    const kind = listing ? 'listing' : wanted.length ? 'some' : 'full';
+    asked.push(kind);
+    pageSizes[kind].push(size);
     const selected = wanted.length ? documents.filter((d) => wanted.includes(d.documentId)) : documents;
     const data = selected
       .slice((page - 1) * size, page * size)
@@ -94,6 +97,7 @@ function memoryCms(initial: Array<Record<string, any>>) {
   return {
     documents,
     asked,
+    pageSizes,
     client: createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl }),
   };
 }
@@ -217,6 +221,9 @@ describe('the Strapi content loader', () => {
     const report = emptyReport();
     await run(loaderFor(cms.client, true, report, { references: async () => areas }), context);
     expect(cms.asked).toEqual(['listing', 'some']);
+    // The listing is two small fields an entry: 1,000 a request (as many as cms/config/api.ts allows).
+    expect(cms.pageSizes.listing).toEqual([1_000]);
+    expect(cms.pageSizes.full.every((size) => size === 100)).toBe(true);
     expect(logs.at(-2)).toBe(`info 2 new or changed, ${cms.documents.length - 2} unchanged`);
     expect(entries.get(first!.slug)!.data.title).toBe('Titolo cambiato dopo la prima build');
     expect(entries.has(second!.slug)).toBe(false);

@@ -62,6 +62,8 @@ const selection = (query: StrapiQuery): StrapiQuery =>
   );
 
 const INDEX_KEY = 'sito-sync-index';
+/** The change listing is two small fields an entry: as many a request as the CMS allows (cms/config/api.ts). */
+const LISTING_PAGE_SIZE = 1_000;
 
 /**
  * An Astro content loader for one Strapi collection: pages through the REST API, validates every
@@ -108,10 +110,11 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
       /** In an incremental sync, the documents in the query's order (the store keeps insertion order). */
       let order: string[] | null = null;
       if (previous?.fingerprint === fingerprint) {
-        const listing = await client.getAll(collection, {
-          ...selection(query),
-          'fields[0]': 'updatedAt',
-        });
+        const listing = await client.getAll(
+          collection,
+          { ...selection(query), 'fields[0]': 'updatedAt' },
+          { pageSize: LISTING_PAGE_SIZE },
+        );
         const current = new Map(
           listing.map((item) => listingSchema.parse(item)).map((e) => [e.documentId, e.updatedAt]),
         );
