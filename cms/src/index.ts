@@ -4,6 +4,7 @@ import { cmsEnv } from './cms-env';
 import { ensureSuperAdmin } from './bootstrap/admin-user';
 import { ensureBuilderToken } from './bootstrap/builder-token';
 import { ensureDemoAccounts } from './bootstrap/demo-accounts';
+import { ensureSortIndexes } from './bootstrap/indexes';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicReadAccess } from './bootstrap/public-permissions';
 import { fillSlug } from './document-middlewares/fill-slug';
@@ -40,6 +41,7 @@ export default {
     // Before anything publishes: every publish queues a build in this table.
     await buildStore(strapi).ensureTable();
     await previewStore(strapi).ensureTable();
+    await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);

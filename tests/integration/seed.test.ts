@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDate } from '@sito/shared';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
 import { databasesUnderTest, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 
 const TYPES = ['opportunities', 'tutorials', 'professions', 'events', 'questions', 'operator-resources', 'news-items'];
@@ -58,6 +60,32 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
       expect(await total('opportunities', `&filters[territory][slug][$eq]=${slug}`), slug).toBeGreaterThan(0);
     }
     expect(await total('opportunities', '&filters[regional][$eq]=true')).toBeGreaterThan(0);
+  });
+
+  it('indexes the columns the lists sort by (deadline, start, answer date, news date)', async () => {
+    let names: string[];
+    if (cms.database.kind === 'sqlite') {
+      const db = new DatabaseSync(cms.database.env.DATABASE_FILENAME!, { readOnly: true });
+      names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as Array<{ name: string }>).map(
+        (row) => row.name,
+      );
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: cms.database.env.DATABASE_URL });
+      await client.connect();
+      names = (await client.query<{ indexname: string }>('SELECT indexname FROM pg_indexes')).rows.map(
+        (row) => row.indexname,
+      );
+      await client.end();
+    }
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'sito_opportunities_deadline_idx',
+        'sito_events_starts_at_idx',
+        'sito_questions_answered_on_idx',
+        'sito_news_items_date_idx',
+      ]),
+    );
   });
 
   it("answers the builder's change listing 1,000 entries a request, and clamps larger pages", async () => {
