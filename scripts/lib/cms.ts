@@ -96,7 +96,8 @@ export async function startCms(options: CmsOptions): Promise<RunningCms> {
       if (response.status === 204) return { url, child, stop: () => stopGroup(child) };
     } catch (error) {
       // Not listening yet; but fetch (and browsers) never connect to some ports at all.
-      if ((error as Error).cause instanceof Error && (error as Error & { cause: Error }).cause.message === 'bad port') {
+      const cause = (error as Error).cause;
+      if (cause instanceof Error && cause.message === 'bad port') {
         await stopGroup(child);
         throw new Error(
           `Port ${port} is one that browsers and fetch() refuse to connect to (a "bad port"): use another.`,

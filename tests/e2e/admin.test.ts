@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEV_ADMIN } from '@sito/shared';
-import { ensureCmsBuilt } from '../../scripts/lib/cms.ts';
+import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/net.ts';
@@ -29,8 +30,10 @@ describe('the admin panel, as the operator of Crema', () => {
   let releases: string;
 
   beforeAll(async () => {
-    // `pnpm test` builds the admin panel before the tests; this covers a direct vitest run.
-    await ensureCmsBuilt({ admin: true, log: () => {} });
+    // `pnpm test` builds the admin panel before any test; building it here would rewrite cms/dist/
+    // while other test files boot CMSes from it.
+    if (!fs.existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html')))
+      throw new Error('The admin panel is not built: run the tests with `pnpm test`, or `pnpm cms:build` first.');
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     cms = await startTestCms({
