@@ -97,6 +97,32 @@ describe('a hub built from the live CMS', () => {
     await page.close();
   });
 
+  it('lists answers newest first and guides alphabetically, the hub’s own before the regional ones', async () => {
+    type Seeded = { territory: string | null; regional: boolean; question?: string; title?: string };
+    const demo = (file: string) =>
+      (
+        JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../cms/seed/demo/${file}`), 'utf8')) as Array<
+          Seeded & { answeredOnInDays?: number }
+        >
+      ).filter((entry) => entry.territory === 'cremona' || entry.regional);
+    const ownFirst = <T extends Seeded>(list: T[]) => [
+      ...list.filter((e) => e.territory === 'cremona'),
+      ...list.filter((e) => e.territory !== 'cremona'),
+    ];
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/esperto-risponde/`);
+    const questions = demo('questions.json').sort((a, b) => b.answeredOnInDays! - a.answeredOnInDays!);
+    await expect(page.locator('.card__title').allTextContents()).resolves.toEqual(
+      ownFirst(questions).map((q) => q.question),
+    );
+    await page.goto(`${origin}/cremona/tutorial/`);
+    const tutorials = demo('tutorials.json').sort((a, b) => a.title!.localeCompare(b.title!, 'it'));
+    await expect(page.locator('.card__title').allTextContents()).resolves.toEqual(
+      ownFirst(tutorials).map((t) => t.title),
+    );
+    await page.close();
+  });
+
   it('finds a seeded opportunity with Pagefind search and opens it', async () => {
     const page = await browser.newPage();
     await openSearch(page, `${origin}/cremona/cerca/`);

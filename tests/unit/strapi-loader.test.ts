@@ -36,12 +36,14 @@ function fakeContext() {
   const entries = new Map<string, Entry>();
   const metadata = new Map<string, string>();
   const logs: string[] = [];
+  /** What the loader changed in the store, in order: `set <id>`, `delete <id>`, `clear`. */
+  const changes: string[] = [];
   const store = {
-    set: (entry: Entry) => (entries.set(entry.id, entry), true),
+    set: (entry: Entry) => (changes.push(`set ${entry.id}`), entries.set(entry.id, entry), true),
     get: (id: string) => entries.get(id),
     has: (id: string) => entries.has(id),
-    delete: (id: string) => entries.delete(id),
-    clear: () => entries.clear(),
+    delete: (id: string) => (changes.push(`delete ${id}`), entries.delete(id)),
+    clear: () => (changes.push('clear'), entries.clear()),
     keys: () => [...entries.keys()],
     values: () => [...entries.values()],
   };
@@ -56,6 +58,7 @@ function fakeContext() {
     context: { store, meta, logger, generateDigest: (data: unknown) => JSON.stringify(data).length.toString(16) },
     entries,
     logs,
+    changes,
   };
 }
 
@@ -195,9 +198,9 @@ describe('the Strapi content loader', () => {
     expect(logs.some((line) => line.startsWith('warn skipped opportunity'))).toBe(true);
   });
 
-  it("fetches only what changed since the previous build, and keeps the CMS's order", async () => {
+  it('fetches only what changed since the previous build, and changes only that in the store', async () => {
     const cms = memoryCms([...recorded(1).data, ...recorded(2).data]);
-    const { context, entries, logs } = fakeContext();
+    const { context, entries, logs, changes } = fakeContext();
     let areas = 'Lavoro';
     const loader = loaderFor(cms.client, true, emptyReport(), { references: async () => areas });
     await run(loader, context);
@@ -218,6 +221,7 @@ describe('the Strapi content loader', () => {
     };
     cms.documents.splice(2, 0, added);
     cms.asked.length = 0;
+    changes.length = 0;
     const report = emptyReport();
     await run(loaderFor(cms.client, true, report, { references: async () => areas }), context);
     expect(cms.asked).toEqual(['listing', 'some']);
@@ -227,10 +231,14 @@ describe('the Strapi content loader', () => {
     expect(logs.at(-2)).toBe(`info 2 new or changed, ${cms.documents.length - 2} unchanged`);
     expect(entries.get(first!.slug)!.data.title).toBe('Titolo cambiato dopo la prima build');
     expect(entries.has(second!.slug)).toBe(false);
-    expect(
-      [...entries.values()].map((e) => e.data.documentId),
-      "the CMS's order",
-    ).toEqual(cms.documents.map((d) => d.documentId));
+    // Nothing else is rewritten (a changed entry goes out, and back in as it is now): the order is
+    // the pages' business, since Astro keeps its store sorted by id.
+    expect(changes.sort()).toEqual(
+      [`delete ${first!.slug}`, `delete ${second!.slug}`, `set ${added.slug}`, `set ${first!.slug}`].sort(),
+    );
+    expect([...entries.values()].map((e) => e.data.documentId).sort()).toEqual(
+      cms.documents.map((d) => d.documentId).sort(),
+    );
     expect(report.entries.opportunities).toBe(cms.documents.length);
 
     // A renamed area changes no entry's update time: everything is fetched again.

@@ -5,16 +5,9 @@ import { entriesIn } from './translations.ts';
 /** An event is upcoming until it ends. */
 export const isUpcoming = (event: Event, now = Date.now()) => Date.parse(event.endsAt) >= now;
 
-const all = new Map<Lang, Promise<Event[]>>();
-
 /** The hub's events (own and regional) in a language, earliest first; loaded once per build. */
-export function allEvents(lang: Lang = defaultLang): Promise<Event[]> {
-  let list = all.get(lang);
-  if (!list) {
-    list = entriesIn('events', lang).then((entries) => entries.sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
-    all.set(lang, list);
-  }
-  return list;
+export function allEvents(lang: Lang = defaultLang): Promise<readonly Event[]> {
+  return entriesIn('events', lang);
 }
 
 /** Events not yet over, soonest first. */

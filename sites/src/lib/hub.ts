@@ -36,7 +36,7 @@ export function partnerHubs(): Promise<Territory[]> {
 }
 
 /** Entries of this hub first, then regional ones, keeping the given order within each group. */
-export function ownFirst<T extends { territory: { slug: string } | null }>(entries: T[]): T[] {
+export function ownFirst<T extends { territory: { slug: string } | null }>(entries: readonly T[]): T[] {
   const hub = hubSlug();
   return [
     ...entries.filter((entry) => entry.territory?.slug === hub),

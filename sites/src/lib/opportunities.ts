@@ -3,19 +3,13 @@ import { defaultLang, type Lang } from '../i18n/ui.ts';
 import { ownFirst } from './hub.ts';
 import { entriesIn } from './translations.ts';
 
-const byDeadline = (a: Opportunity, b: Opportunity) =>
-  (a.deadline ?? '9999-12-31').localeCompare(b.deadline ?? '9999-12-31') || a.title.localeCompare(b.title, 'it');
-
-// Content does not change during a build, and hundreds of pages ask for the same list: load and
-// sort it once per build process and language.
-const all = new Map<Lang, Promise<Opportunity[]>>();
+// Content does not change during a build, and hundreds of pages ask for the same list: it is
+// filtered once per build process and language.
 const open = new Map<Lang, Promise<Opportunity[]>>();
 
 /** All of the hub's opportunities (own and regional) in a language, earliest deadline first, none last. */
-export function allOpportunities(lang: Lang = defaultLang): Promise<Opportunity[]> {
-  let list = all.get(lang);
-  if (!list) all.set(lang, (list = entriesIn('opportunities', lang).then((entries) => entries.sort(byDeadline))));
-  return list;
+export function allOpportunities(lang: Lang = defaultLang): Promise<readonly Opportunity[]> {
+  return entriesIn('opportunities', lang);
 }
 
 /** Opportunities still open on the day of the build, the hub's own first. */

@@ -9,6 +9,6 @@ import { loadBuilderConfig } from './builder-env.ts';
 export const preview = loadBuilderConfig().SITO_PREVIEW ?? null;
 
 /** The entries whose detail pages this build renders: all of them, or in a preview the previewed one. */
-export function pagesOf<T extends { documentId: string }>(entries: T[]): T[] {
+export function pagesOf<T extends { documentId: string }>(entries: readonly T[]): readonly T[] {
   return preview ? entries.filter((entry) => entry.documentId === preview.documentId) : entries;
 }

@@ -1,8 +1,8 @@
-import { getCollection } from 'astro:content';
 import { isExpired } from '@sito/shared';
 import { isUpcoming } from './events.ts';
 import { ownFirst } from './hub.ts';
 import { entryPath } from './paths.ts';
+import { entriesIn } from './translations.ts';
 import { t } from '../i18n/ui.ts';
 
 export interface SectionEntry {
@@ -40,7 +40,7 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
     territory: data.territory,
   });
 
-  for (const { data } of await getCollection('opportunities')) {
+  for (const data of await entriesIn('opportunities', 'it')) {
     if (isExpired(data.deadline)) continue;
     const entry = {
       title: data.title,
@@ -51,7 +51,7 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
     };
     for (const area of data.thematicAreas) file(area.slug, entry);
   }
-  for (const { data } of await getCollection('tutorials')) {
+  for (const data of await entriesIn('tutorials', 'it')) {
     file(data.thematicArea?.slug, {
       title: data.title,
       href: entryPath('tutorials', data.slug),
@@ -60,7 +60,7 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       ...common(data),
     });
   }
-  for (const { data } of await getCollection('professions')) {
+  for (const data of await entriesIn('professions', 'it')) {
     file(data.thematicArea?.slug, {
       title: data.name,
       href: entryPath('professions', data.slug),
@@ -69,7 +69,7 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       ...common(data),
     });
   }
-  for (const { data } of await getCollection('events')) {
+  for (const data of await entriesIn('events', 'it')) {
     if (!isUpcoming(data)) continue;
     file(data.thematicArea?.slug, {
       title: data.title,
@@ -79,7 +79,7 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       ...common(data),
     });
   }
-  for (const { data } of await getCollection('questions')) {
+  for (const data of await entriesIn('questions', 'it')) {
     file(data.thematicArea?.slug, {
       title: data.question,
       href: entryPath('questions', data.slug),

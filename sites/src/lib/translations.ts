@@ -3,6 +3,7 @@ import type { Event, News, Opportunity, Profession, Question, Tutorial } from '@
 import { defaultLang, type Lang } from '../i18n/ui.ts';
 import { getHub } from './hub.ts';
 import { LANGS, type Versions } from './languages.ts';
+import { byAnswerDate, byDate, byDeadline, byName, byStart, byTitle } from './order.ts';
 import { localizedEntryPath, type TranslatableType } from './paths.ts';
 
 /** The published shape of each translatable type. */
@@ -35,10 +36,32 @@ const COLLECTIONS = {
   },
 } as const satisfies Record<Lang, Record<TranslatableType, string>>;
 
-/** The hub's entries of a type in a language (own and regional), in the order the CMS sorted them. */
-export async function entriesIn<T extends TranslatableType>(type: T, lang: Lang): Promise<Array<EntryOfType[T]>> {
-  // Both languages' collections are validated by the same shared schema, so their data is EntryOfType[T].
-  return (await getCollection(COLLECTIONS[lang][type])).map((entry) => entry.data as EntryOfType[T]);
+/** How each type is listed (src/lib/order.ts). */
+const ORDER: { [T in TranslatableType]: (a: EntryOfType[T], b: EntryOfType[T]) => number } = {
+  opportunities: byDeadline,
+  events: byStart,
+  tutorials: byTitle,
+  professions: byName,
+  questions: byAnswerDate,
+  news: byDate,
+};
+
+// Content does not change during a build, and thousands of pages ask for the same lists: each is
+// loaded and sorted once per build process. Shared, so callers must not sort or change them.
+const lists = new Map<string, Promise<readonly unknown[]>>();
+
+/** The hub's entries of a type in a language (own and regional), in the type's order (ORDER). */
+export function entriesIn<T extends TranslatableType>(type: T, lang: Lang): Promise<ReadonlyArray<EntryOfType[T]>> {
+  const key = `${type}:${lang}`;
+  let list = lists.get(key);
+  if (!list) {
+    // Both languages' collections are validated by the same shared schema, so their data is EntryOfType[T].
+    list = getCollection(COLLECTIONS[lang][type]).then((entries) =>
+      entries.map((entry) => entry.data as EntryOfType[T]).sort(ORDER[type]),
+    );
+    lists.set(key, list);
+  }
+  return list as Promise<ReadonlyArray<EntryOfType[T]>>;
 }
 
 let published: Promise<Lang[]> | undefined;

@@ -29,8 +29,8 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
   report: BuildReport;
   /**
    * Fetch only what changed since the previous build (Astro keeps the content store in the cache
-   * folder): first the documentIds and update times of the entries in the query, in its order, then
-   * the new and changed entries in full. What entries embed from other collections (territory and
+   * folder): first the documentIds and update times of the entries in the query, then the new and
+   * changed entries in full. What entries embed from other collections (territory and
    * area names, from `references`), the query and the day (Rome) must be those of the previous
    * build; otherwise everything is fetched again, as the nightly rebuild does.
    */
@@ -107,8 +107,6 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
       const previous = options.references && !options.draft ? readIndex(meta.get(INDEX_KEY)) : null;
       const index: SyncIndex = { fingerprint, entries: {} };
       let raw: unknown[];
-      /** In an incremental sync, the documents in the query's order (the store keeps insertion order). */
-      let order: string[] | null = null;
       if (previous?.fingerprint === fingerprint) {
         const listing = await client.getAll(
           collection,
@@ -118,7 +116,6 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
         const current = new Map(
           listing.map((item) => listingSchema.parse(item)).map((e) => [e.documentId, e.updatedAt]),
         );
-        order = [...current.keys()];
         const changed: string[] = [];
         for (const [documentId, updatedAt] of current) {
           const known = previous.entries[documentId];
@@ -155,16 +152,6 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
         const storeId = id(result.data);
         store.set({ id: storeId, data, digest: generateDigest(data) });
         index.entries[String(data.documentId)] = [storeId, String(data.updatedAt)];
-      }
-      if (order) {
-        // New and changed entries were added last: put every entry back in the query's order.
-        const entries = order.flatMap((documentId) => {
-          const entry = index.entries[documentId] && store.get(index.entries[documentId][0]);
-          return entry ? [entry] : [];
-        });
-        store.clear();
-        for (const { id: key, data, digest } of entries)
-          store.set({ id: key, data, digest: digest ?? generateDigest(data) });
       }
       for (const { data } of store.values()) {
         // The CMS keeps the flag (SITO_REVIEW_AFTER_DAYS); the report lists flagged entries per hub.
