@@ -3,10 +3,9 @@ import type { Core } from '@strapi/strapi';
 const config: Core.Config.Api = {
   rest: {
     defaultLimit: 25,
-    // The hub builder's change listing (documentId and updatedAt only) reads 1,000 entries a request:
-    // at 10,000 entries, 10 requests instead of 100 for every one-entry publish. The builder asks
-    // for full entries 100 at a time (sites/src/lib/strapi-client.ts).
-    maxLimit: 1000,
+    // Full entries, 100 a request at most; the hub builder's change listing has its own endpoint,
+    // which answers every entry in one request (src/publishing/listing.ts).
+    maxLimit: 100,
     withCount: true,
     strictParams: true,
   },

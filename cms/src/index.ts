@@ -14,6 +14,7 @@ import { territoryGuard } from './document-middlewares/territory-guard';
 import { validateEntry } from './document-middlewares/validate-entry';
 import { queueBuilds } from './document-middlewares/queue-builds';
 import { buildStore } from './publishing';
+import { registerListingRoutes } from './publishing/listing';
 import { registerPublishingRoutes } from './publishing/routes';
 import { previewStore, protectPreviewRoute } from './publishing/previews';
 import { registerTenancyConditions } from './tenancy/conditions';
@@ -32,6 +33,7 @@ export default {
     // Last, so it only sees changes every other middleware let through.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     registerPublishingRoutes(strapi);
+    registerListingRoutes(strapi);
     protectPreviewRoute(strapi);
   },
 

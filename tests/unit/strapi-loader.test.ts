@@ -63,44 +63,50 @@ function fakeContext() {
 }
 
 /**
- * A CMS in memory, answering the loader's three kinds of list request as Strapi does: the full
- * entries, one page at a time; the listing (`fields[0]=updatedAt`: documentId and updatedAt only);
- * and the entries of some documents (`filters[documentId][$in]`).
+ * A CMS in memory, answering the loader's three kinds of list request as the CMS does: the full
+ * entries, one page at a time; the change listing (`/api/sito/listing/<collection>`: documentId and
+ * updatedAt of every entry, in one answer); and the entries of some documents
+ * (`filters[documentId][$in]`).
  */
 function memoryCms(initial: Array<Record<string, any>>) {
   const documents = initial.map((entry) => structuredClone(entry));
   const asked: Array<'full' | 'listing' | 'some'> = [];
-  const pageSizes: Record<'full' | 'listing' | 'some', number[]> = { full: [], listing: [], some: [] };
+  const pageSizes: Record<'full' | 'some', number[]> = { full: [], some: [] };
+  /** The parameters of each listing request. */
+  const listingParams: string[][] = [];
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   const fetchImpl = (async (input: URL | RequestInfo) => {
     const url = new URL(String(input));
+    if (url.pathname.startsWith('/api/sito/listing/')) {
+      asked.push('listing');
+      listingParams.push([...url.searchParams.keys()]);
+      const data = documents.map((d) => ({ documentId: d.documentId, updatedAt: d.updatedAt }));
+      return json({ data, meta: { total: data.length } });
+    }
     const page = Number(url.searchParams.get('pagination[page]'));
     const size = Number(url.searchParams.get('pagination[pageSize]'));
     const wanted = [...url.searchParams.entries()]
       .filter(([key]) => key.startsWith('filters[documentId][$in]'))
       .map(([, value]) => value);
-    const listing = url.searchParams.get('fields[0]') === 'updatedAt';
-    const kind = listing ? 'listing' : wanted.length ? 'some' : 'full';
+    const kind = wanted.length ? 'some' : 'full';
     asked.push(kind);
     pageSizes[kind].push(size);
     const selected = wanted.length ? documents.filter((d) => wanted.includes(d.documentId)) : documents;
-    const data = selected
-      .slice((page - 1) * size, page * size)
-      .map((d) => (listing ? { id: d.id, documentId: d.documentId, updatedAt: d.updatedAt } : d));
+    const data = selected.slice((page - 1) * size, page * size);
     const pagination = {
       page,
       pageSize: size,
       pageCount: Math.max(1, Math.ceil(selected.length / size)),
       total: selected.length,
     };
-    return new Response(JSON.stringify({ data, meta: { pagination } }), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
+    return json({ data, meta: { pagination } });
   }) as typeof fetch;
   return {
     documents,
     asked,
     pageSizes,
+    listingParams,
     client: createStrapiClient({ baseUrl: 'http://cms.test', token: 'x'.repeat(32), fetch: fetchImpl }),
   };
 }
@@ -124,7 +130,12 @@ function loaderFor(
     client,
     collection: 'opportunities',
     schema: opportunitySchema,
-    query: { locale: 'it', 'filters[territory][slug][$eq]': 'lecco' },
+    query: {
+      locale: 'it',
+      'filters[territory][slug][$eq]': 'lecco',
+      sort: 'deadline:asc',
+      'populate[territory][fields][0]': 'slug',
+    },
     describe: (raw) => `opportunity "${String(raw.slug)}" (documentId ${String(raw.documentId)})`,
     id: (entry) => entry.slug,
     strict,
@@ -225,8 +236,10 @@ describe('the Strapi content loader', () => {
     const report = emptyReport();
     await run(loaderFor(cms.client, true, report, { references: async () => areas }), context);
     expect(cms.asked).toEqual(['listing', 'some']);
-    // The listing is two small fields an entry: 1,000 a request (as many as cms/config/api.ts allows).
-    expect(cms.pageSizes.listing).toEqual([1_000]);
+    // The listing is one request, whatever the number of entries, and asks only which entries:
+    // the CMS refuses any other parameter (cms/src/publishing/listing.ts).
+    expect(cms.listingParams).toHaveLength(1);
+    expect(cms.listingParams[0]!.every((key) => key.startsWith('filters[') || key === 'locale')).toBe(true);
     expect(cms.pageSizes.full.every((size) => size === 100)).toBe(true);
     expect(logs.at(-2)).toBe(`info 2 new or changed, ${cms.documents.length - 2} unchanged`);
     expect(entries.get(first!.slug)!.data.title).toBe('Titolo cambiato dopo la prima build');

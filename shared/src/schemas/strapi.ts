@@ -17,6 +17,16 @@ export const listResponseSchema = z.object({
 });
 export type ListResponse = z.infer<typeof listResponseSchema>;
 
+/**
+ * The CMS's change listing for the hub builder (`GET /api/sito/listing/<collection>`, see
+ * cms/src/publishing/listing.ts): every published entry matching the filters, in one answer.
+ */
+export const listingResponseSchema = z.object({
+  data: z.array(z.object({ documentId: z.string(), updatedAt: z.string() })),
+  meta: z.object({ total: z.number() }),
+});
+export type ListingResponse = z.infer<typeof listingResponseSchema>;
+
 /** Strapi's error answer: `{ error: { status, name, message, details } }`. */
 export const errorResponseSchema = z.object({
   error: z.object({

@@ -1,4 +1,10 @@
-import { errorResponseSchema, listResponseSchema, type ListResponse } from '@sito/shared';
+import {
+  errorResponseSchema,
+  listingResponseSchema,
+  listResponseSchema,
+  type ListingResponse,
+  type ListResponse,
+} from '@sito/shared';
 
 export interface StrapiClientOptions {
   baseUrl: string;
@@ -151,7 +157,19 @@ export function createStrapiClient(options: StrapiClientOptions) {
     return pages.flat();
   }
 
-  return { getJson, getAll, requestCount: () => requests };
+  /**
+   * The documentId and update time of every published entry of a collection matching `query`
+   * (filters and locale only), in one request: the CMS's change listing for incremental builds.
+   */
+  async function listing(collection: string, query: StrapiQuery): Promise<ListingResponse['data']> {
+    const pathname = `/api/sito/listing/${collection}`;
+    const parsed = listingResponseSchema.safeParse(await getJson(pathname, query));
+    if (!parsed.success)
+      throw new CmsRequestError(`The CMS's change listing for ${collection} is not in the expected shape.`, pathname);
+    return parsed.data.data;
+  }
+
+  return { getJson, getAll, listing, requestCount: () => requests };
 }
 
 export type StrapiClient = ReturnType<typeof createStrapiClient>;

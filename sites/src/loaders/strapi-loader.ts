@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { describeIssues, romeDate, ValidationError } from '@sito/shared';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { StrapiClient, StrapiQuery } from '../lib/strapi-client.ts';
 import type { BuildReport } from '../lib/build-report.ts';
 
@@ -44,8 +44,6 @@ interface SyncIndex {
   entries: Record<string, [string, string]>;
 }
 
-const listingSchema = z.object({ documentId: z.string(), updatedAt: z.string() });
-
 function readIndex(text: string | undefined): SyncIndex | null {
   try {
     const index = JSON.parse(text ?? 'null') as SyncIndex | null;
@@ -55,15 +53,11 @@ function readIndex(text: string | undefined): SyncIndex | null {
   }
 }
 
-/** The query's filters, locale and order, without populate: which entries, not what of them. */
+/** The query's filters and locale, without populate and order: which entries, not what of them. */
 const selection = (query: StrapiQuery): StrapiQuery =>
-  Object.fromEntries(
-    Object.entries(query).filter(([key]) => key.startsWith('filters') || key === 'locale' || key.startsWith('sort')),
-  );
+  Object.fromEntries(Object.entries(query).filter(([key]) => key.startsWith('filters') || key === 'locale'));
 
 const INDEX_KEY = 'sito-sync-index';
-/** The change listing is two small fields an entry: as many a request as the CMS allows (cms/config/api.ts). */
-const LISTING_PAGE_SIZE = 1_000;
 
 /**
  * An Astro content loader for one Strapi collection: pages through the REST API, validates every
@@ -108,14 +102,9 @@ export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S
       const index: SyncIndex = { fingerprint, entries: {} };
       let raw: unknown[];
       if (previous?.fingerprint === fingerprint) {
-        const listing = await client.getAll(
-          collection,
-          { ...selection(query), 'fields[0]': 'updatedAt' },
-          { pageSize: LISTING_PAGE_SIZE },
-        );
-        const current = new Map(
-          listing.map((item) => listingSchema.parse(item)).map((e) => [e.documentId, e.updatedAt]),
-        );
+        // One request, whatever the hub's size (cms/src/publishing/listing.ts).
+        const listing = await client.listing(collection, selection(query));
+        const current = new Map(listing.map((e) => [e.documentId, e.updatedAt]));
         const changed: string[] = [];
         for (const [documentId, updatedAt] of current) {
           const known = previous.entries[documentId];
