@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,6 +98,10 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   }
   fs.rmSync(`${buildDir}.report.json`, { force: true });
   const searchLater = kept && options.searchLater === true && fs.existsSync(path.join(buildDir, 'pagefind'));
+  // While Astro builds, the previous release's tree is staged on the other core (see stageLinks).
+  const stagingDir = path.join(workDir, 'staging');
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+  const staged = kept ? stageLinks(lastDir, stagingDir) : Promise.resolve(false);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITO_HUB: options.hub,
@@ -129,7 +134,12 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     fs.rmSync(path.join(buildDir, '.prerender'), { recursive: true, force: true });
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
-    if (keep) {
+    if (keep && (await staged)) {
+      // The staged tree is the previous release: only what this build wrote or removed changes.
+      updateStaged(buildDir, stagingDir, lastDir, startedAt, searchLater ? ['pagefind'] : []);
+      move(stagingDir, outDir);
+      if (!searchLater) fs.writeFileSync(okFile, `${new Date().toISOString()}\n`);
+    } else if (keep) {
       // `last` mirrors each cut with the same files (hard links), which nothing writes in place.
       cutOutput(buildDir, outDir, lastDir, startedAt, kept);
       // While the search index is pending, the output is not one a next build may start from.
@@ -141,6 +151,9 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
     const report = JSON.parse(fs.readFileSync(`${outDir}.report.json`, 'utf8')) as HubBuildResult['report'];
     return { hub: options.hub, outDir, ms, peakRssKb, output, report, searchPending: searchLater };
   } finally {
+    // A failed build's staging folder goes once its copy ends (the next build would remove it too).
+    await staged.catch(() => false);
+    fs.rmSync(stagingDir, { recursive: true, force: true });
     release();
   }
 }
@@ -230,6 +243,73 @@ function cutOutput(
   for (const name of fs.readdirSync(base)) if (!names.has(name)) fs.rmSync(path.join(base, name), { recursive: true });
 }
 
+/**
+ * Copies `from` (the previous release's files, as hard links) into `to` as hard links, with GNU
+ * `cp -al` in a child process, so that it runs on the other core while Astro builds: a full tree of
+ * links costs about a second of system time at 10,000 pages (30,000 files), which would otherwise
+ * come after the build, before the release goes live. Resolves to false when it could not (no GNU
+ * cp, another file system): the build then cuts its release the slower way (cutOutput).
+ */
+function stageLinks(from: string, to: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('cp', ['-al', from, to], { stdio: 'ignore' });
+    child.once('error', () => resolve(false));
+    child.once('close', (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * Brings `to`, a staged copy of the previous release (hard links, see stageLinks), and `base` (the
+ * mirror those links came from) up to what the kept output `from` holds now. Files this build wrote
+ * (not older than `since`) are copied in, in place of the staged link (never written through it:
+ * the link is the live release's file), unless their name carries their content's hash and the
+ * staged file has the same size; files `from` no longer has are removed. Top-level folders named
+ * in `unchanged` are left as staged (a search index left for later).
+ */
+function updateStaged(
+  from: string,
+  to: string,
+  base: string,
+  since: number,
+  unchanged: string[] = [],
+  hashedNames = false,
+  top = true,
+): void {
+  const staged = new Set(fs.readdirSync(to));
+  const names = new Set<string>();
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    names.add(entry.name);
+    if (top && unchanged.includes(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    const previous = path.join(base, entry.name);
+    if (entry.isDirectory()) {
+      if (!staged.has(entry.name)) {
+        fs.mkdirSync(target);
+        fs.mkdirSync(previous, { recursive: true });
+      }
+      const hashed = hashedNames || (top && (entry.name === '_astro' || entry.name === 'pagefind'));
+      updateStaged(source, target, previous, since, [], hashed, false);
+      continue;
+    }
+    if (staged.has(entry.name)) {
+      const stat = fs.statSync(source);
+      if (stat.mtimeMs < since) continue;
+      if (hashedNames && HASHED_NAME.test(entry.name) && fs.statSync(target).size === stat.size) continue;
+      fs.rmSync(target);
+    }
+    fs.copyFileSync(source, target);
+    fs.rmSync(previous, { force: true });
+    fs.linkSync(target, previous);
+  }
+  // What the previous release had and this one has not.
+  for (const name of staged) {
+    if (names.has(name)) continue;
+    fs.rmSync(path.join(to, name), { recursive: true });
+    fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  }
+}
+
 const CACHE_FILE = 'cache-dir';
 
 /** Removes kept build folders whose cache no longer exists and that no live process is using. */
@@ -254,9 +334,17 @@ function pruneOrphanBuildFolders(): void {
 
 function processIsAlive(pid: number): boolean {
   try {
-    return process.kill(pid, 0);
+    process.kill(pid, 0);
   } catch {
     return false;
+  }
+  // A killed process that its parent has not reaped yet (a zombie: a worker killed with its whole
+  // process group is reparented to PID 1, which may reap it only later) holds nothing.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // No /proc (not Linux): the signal check is all there is.
   }
 }
 

@@ -236,7 +236,10 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       const build = (await hubBuilds(admin, 'lecco')).find((b) => b.id === id);
       return build?.status === 'succeeded' ? build : undefined;
     });
-    expect(done.attempts).toBe(2);
+    expect(
+      done.attempts,
+      `one attempt killed, one done; the worker's log:\n${workers.at(-1)!.log().slice(-3_000)}`,
+    ).toBe(2);
     expect(live(releases, 'lecco')).not.toBe(old);
     expect((await get(origin, '/lecco/')).status).toBe(200);
   });
