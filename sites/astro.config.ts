@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { loadBuilderConfig } from './src/lib/builder-env';
 import { buildReport } from './src/lib/build-report';
+import { dataStoreAtRuntime } from './src/integrations/data-store-at-runtime';
 import { keepOutputIntegration } from './src/integrations/keep-output';
 import { pagefindIntegration, type PagefindStats } from './src/integrations/pagefind';
 import { interactionDirective } from './src/integrations/interaction-directive';
@@ -71,6 +72,7 @@ export default defineConfig({
     // TypeScript module of the build (half a second on each build, a one-entry publish included).
     preact({ compat: true, include: [/\.tsx$/] }),
     interactionDirective(),
+    dataStoreAtRuntime(),
     ...(preview
       ? [{ name: 'sito:preview-report', hooks: { 'astro:build:done': () => writeReport() } }]
       : [
