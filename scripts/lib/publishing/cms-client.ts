@@ -22,12 +22,33 @@ export function createWorkerClient(options: { cmsUrl: string; secret: string; wo
     schema: S,
   ): Promise<z.infer<S>> {
     const payload = JSON.stringify({ worker: options.worker, ...body });
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...signRequest(options.secret, payload) },
-      body: payload,
-      signal: AbortSignal.timeout(30_000),
-    });
+    let response: Response;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        response = await fetch(`${base}${path}`, {
+          method: 'POST',
+          // Signed at each attempt: the CMS refuses a signature it has seen (a replay).
+          headers: { 'Content-Type': 'application/json', ...signRequest(options.secret, payload) },
+          body: payload,
+          signal: AbortSignal.timeout(30_000),
+        });
+        break;
+      } catch (error) {
+        // No answer at all: most often a kept-alive connection that the CMS closed while this
+        // worker was busy (a long synchronous step delays the client's own idle timeout), or a CMS
+        // restarting. Tried again; a timeout is not (the CMS may have acted on the request).
+        const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+        const timedOut = (error as Error).name === 'TimeoutError';
+        if (!timedOut && attempt < 3) {
+          await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+          continue;
+        }
+        throw new Error(
+          `Cannot reach the CMS for ${path} (${cause?.code ?? cause?.message ?? (error as Error).message}).`,
+          { cause: error },
+        );
+      }
+    }
     const text = await response.text();
     let json: unknown;
     try {
