@@ -31,13 +31,26 @@ export async function run(
   args: string[],
   options: SpawnOptions & { label: string; quiet?: boolean; signal?: AbortSignal },
 ): Promise<{ ms: number; peakRssKb: number; output: string }> {
-  const started = performance.now();
   const { signal, ...spawnOptions } = options;
   signal?.throwIfAborted();
   const child = spawnGroup(command, args, {
     ...spawnOptions,
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
+  return supervise(child, options);
+}
+
+/**
+ * Waits for a started process (its own group) to end, as `run` does: captures the end of its
+ * output (piped), its peak memory, stops it when `signal` aborts, and rejects with the tail on a
+ * failure. `run` starts the process; a build process started ahead of time comes here directly.
+ */
+export async function supervise(
+  child: ChildProcess,
+  options: { label: string; signal?: AbortSignal },
+): Promise<{ ms: number; peakRssKb: number; output: string }> {
+  const started = performance.now();
+  const { signal } = options;
   const onAbort = () => void stopGroup(child);
   signal?.addEventListener('abort', onAbort, { once: true });
   let output = '';
@@ -46,7 +59,9 @@ export async function run(
   const peak = watchPeakRss(child.pid!);
   const onSignal = () => void stopGroup(child);
   process.once('SIGINT', onSignal);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const code = await new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
+  );
   process.off('SIGINT', onSignal);
   signal?.removeEventListener('abort', onAbort);
   const peakRssKb = peak.stop();

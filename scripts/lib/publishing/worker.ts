@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { previewPath, type ClaimedBuild, type ClaimedPreview } from '@sito/shared';
-import { buildHub, indexHubSearch } from '../hubs.ts';
+import { buildHub, indexHubSearch, prepareBuildProcess, stopPreparedBuildProcess } from '../hubs.ts';
 import { CmsError, createWorkerClient, type WorkerClient } from './cms-client.ts';
 import { notifyRelease } from './notify.ts';
 import {
@@ -102,6 +102,7 @@ export function createWorker(options: WorkerOptions) {
         searchLater: true,
         quiet: true,
         signal: abort.signal,
+        prepareNext: true,
       });
       output = result.output;
       abort.signal.throwIfAborted();
@@ -174,6 +175,7 @@ export function createWorker(options: WorkerOptions) {
         cacheDir: `${folder}.cache`,
         quiet: true,
         preview: { ...preview, base: previewPath(preview.id, preview.hub) },
+        prepareNext: true,
       });
       log(`preview ${preview.id} is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     } catch (failure) {
@@ -191,6 +193,7 @@ export function createWorker(options: WorkerOptions) {
   }
 
   async function loop(): Promise<void> {
+    prepareBuildProcess();
     const recovered = await client.recover();
     if (recovered.requeued) log(`took back ${recovered.requeued} build(s) interrupted by a restart`);
     let lastReconcile = 0;
@@ -221,6 +224,7 @@ export function createWorker(options: WorkerOptions) {
     async stop(): Promise<void> {
       stopping.abort('the worker is stopping');
       current?.abort('the worker is stopping');
+      await stopPreparedBuildProcess();
       try {
         await client.recover();
       } catch {
