@@ -6,7 +6,7 @@ import { parseOrThrow, territorySchema, type BuilderPreview, type Territory } fr
 import type { BuildReport } from '../../sites/src/lib/build-report.ts';
 import { indexSite, type PagefindStats } from '../../sites/src/integrations/pagefind.ts';
 import { ROOT, SITES_DIR, SITES_DIST } from './paths.ts';
-import { run, spawnGroup, stopGroup, supervise } from './processes.ts';
+import { procStat, run, spawnGroup, stopGroup, supervise } from './processes.ts';
 
 export interface HubBuildOptions {
   hub: string;
@@ -108,18 +108,14 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   fs.rmSync(stagingDir, { recursive: true, force: true });
   const staged = kept ? stageLinks(lastDir, stagingDir) : Promise.resolve(false);
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...astroEnv(),
     SITO_HUB: options.hub,
     SITO_CMS_URL: options.cmsUrl,
     SITO_OUT_DIR: buildDir,
     SITO_STRICT: options.strict ? '1' : '0',
     SITO_KEEP_OUT: keep ? '1' : '0',
     SITO_SEARCH_LATER: searchLater ? '1' : '0',
-    ASTRO_TELEMETRY_DISABLED: '1',
   };
-  // Vite reads these from the environment; a parent that is itself a Vite process (vitest) sets
-  // them, and BASE_URL=/ would silently replace the hub's base path.
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   if (options.token) env.SITO_CMS_TOKEN = options.token;
   if (options.tokenFile) env.SITO_TOKEN_FILE = options.tokenFile;
   if (options.siteUrl) env.SITO_SITE_URL = options.siteUrl;
@@ -132,20 +128,16 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   try {
     const startedAt = Date.now();
     options.signal?.throwIfAborted();
-    let build;
-    if (prepared) {
-      prepared.stdin!.end(`${JSON.stringify({ cwd: workDir, env })}\n`);
-      build = await supervise(prepared, { label, signal: options.signal });
-    } else {
-      build = await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
-        cwd: workDir,
-        env,
-        label,
-        quiet: options.quiet ?? false,
-        signal: options.signal,
-      });
-    }
-    const { ms, peakRssKb, output } = build;
+    prepared?.stdin!.end(`${JSON.stringify({ cwd: workDir, env })}\n`);
+    const { ms, peakRssKb, output } = prepared
+      ? await supervise(prepared, { label, signal: options.signal })
+      : await run(process.execPath, [astro, 'build', '--root', SITES_DIR], {
+          cwd: workDir,
+          env,
+          label,
+          quiet: options.quiet ?? false,
+          signal: options.signal,
+        });
     fs.rmSync(path.join(buildDir, '.prerender'), { recursive: true, force: true });
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(outDir), { recursive: true });
@@ -174,6 +166,15 @@ export async function buildHub(options: HubBuildOptions): Promise<HubBuildResult
   }
 }
 
+/** This process's environment as a hub build starts with it, before the build's own SITO_* settings. */
+function astroEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Vite reads these from the environment; a parent that is itself a Vite process (vitest) sets
+  // them, and BASE_URL=/ would silently replace the hub's base path.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+  return env;
+}
+
 /**
  * A build process started ahead of time (scripts/lib/astro-standby.ts): Node and Astro's build code
  * are loaded, about 0.7 s of every build, while the worker is idle or indexing the previous build;
@@ -185,11 +186,9 @@ let preparedBuild: ChildProcess | undefined;
 
 export function prepareBuildProcess(): void {
   if (preparedBuild && preparedBuild.exitCode === null && preparedBuild.signalCode === null) return;
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   const child = spawnGroup(process.execPath, [path.join(ROOT, 'scripts', 'lib', 'astro-standby.ts'), SITES_DIR], {
     cwd: SITES_DIR,
-    env,
+    env: astroEnv(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   // Its output before a build is handed to it (none expected) is dropped with it.
@@ -394,13 +393,9 @@ function processIsAlive(pid: number): boolean {
     return false;
   }
   // A killed process that its parent has not reaped yet (a zombie: a worker killed with its whole
-  // process group is reparented to PID 1, which may reap it only later) holds nothing.
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true; // No /proc (not Linux): the signal check is all there is.
-  }
+  // process group is reparented to PID 1, which may reap it only later) holds nothing. Without
+  // /proc (not Linux) the signal check is all there is.
+  return procStat(pid)?.[0] !== 'Z';
 }
 
 /**

@@ -103,19 +103,29 @@ export function watchPeakRss(rootPid: number, everyMs = 100): { stop(): number }
   };
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name (Linux), from the state on: `[state, ppid,
+ * ...]`; null when the process is gone or there is no /proc.
+ */
+export function procStat(pid: number | string): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
 function descendants(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(name));
-      children.set(ppid, list);
-    } catch {
-      // Gone already.
-    }
+    const stat = procStat(name);
+    if (!stat) continue; // Gone already.
+    const ppid = Number(stat[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
   }
   const all = [rootPid];
   for (let i = 0; i < all.length; i += 1) all.push(...(children.get(all[i]!) ?? []));
