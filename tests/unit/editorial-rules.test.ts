@@ -91,6 +91,50 @@ describe('editorial rules, with a message an operator can act on', () => {
     ).toEqual(['steps.0.body']);
   });
 
+  describe('links in rich text', () => {
+    const withLink = (url: string) => ({
+      body: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'qui' }] }] }],
+    });
+
+    it.each([
+      '/cremona/opportunita/tirocinio-in-comune/',
+      '/cremona/cerca/?q=liutaio#risultati',
+      '#contenuto',
+      'https://www.comune.cremona.it/informagiovani',
+      'http://www.museodelviolino.org',
+      'mailto:informagiovani@comune.cremona.it',
+      'tel:+39 0372 407950',
+    ])('accepts %s', (url) => {
+      expect(checkEntry(withLink(url))).toEqual([]);
+    });
+
+    // Each of these looks like a path on the hub to a reader of the editor, but a browser opens
+    // another site: `//host` and `/\host` take the page's scheme and a new host.
+    it.each([
+      '//evil.example/bandi',
+      '/\\evil.example/bandi',
+      '\\\\evil.example/bandi',
+      '\\/evil.example',
+      '  //evil.example',
+      '/%2Fevil.example',
+      '/%5Cevil.example',
+      '/%252F%252Fevil.example',
+    ])('refuses %j, a link to another site that looks internal', (url) => {
+      expect(messages(withLink(url))).toEqual([
+        `Il testo contiene un link che sembra una pagina del sito ma porta a un altro sito («${url.trim()}»): per un altro sito scrivi l'indirizzo completo con https://, per una pagina del sito un percorso come /cremona/opportunita/.`,
+      ]);
+    });
+
+    it.each(['/\t/evil.example', '\t//evil.example', 'java\nscript:alert(1)', '/bandi\u0000'])(
+      'refuses %j, a link with invisible characters a browser would drop',
+      (url) => {
+        expect(messages(withLink(url))).toEqual([
+          'Il testo contiene un link con caratteri invisibili (tabulazioni, a capo o caratteri di controllo): riscrivi il link a mano.',
+        ]);
+      },
+    );
+  });
+
   it('leaves plain words about scripts alone', () => {
     expect(
       fields({

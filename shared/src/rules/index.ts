@@ -27,7 +27,12 @@ const URL_FIELDS = new Set([
 const EMAIL_FIELDS = new Set(['applyEmail', 'email']);
 const PHONE_FIELDS = new Set(['phone']);
 const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'answer', 'description']);
-const SAFE_LINK = /^(https?:|mailto:|tel:|\/|#)/i;
+const SAFE_SCHEME = /^(https?:|mailto:|tel:|\/|#)/i;
+/** Tab, newlines and other control characters: browsers drop some of them from a URL before reading it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** `//host` and `/\host` (browsers read a backslash as a slash): the page's scheme with another host. */
+const ANOTHER_HOST = /^[/\\]{2}/;
 const SCRIPT_LIKE = /<\s*script|javascript\s*:|\bon[a-z]+\s*=|<\s*iframe|<\s*object|<\s*embed/i;
 
 const DAY_NAMES: Record<string, string> = {
@@ -42,6 +47,36 @@ const DAY_NAMES: Record<string, string> = {
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 const fmtDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+/** Why a link in rich text may not be published: see {@link linkProblem}. */
+export type LinkProblem = 'control-character' | 'another-host' | 'scheme';
+
+/**
+ * Why a rich-text link is unsafe, or null if it is fine: a path on the hub (`/cremona/…`), an
+ * anchor, or an http(s), mailto: or tel: address. A link that starts like a path but that a
+ * browser opens on another host (`//evil.example`, `/\evil.example`, the same with its slashes
+ * percent-encoded, in case a server decodes them) is refused, and so are control characters, which
+ * browsers silently drop (`/<tab>/evil.example` is `//evil.example`). Spaces around it are ignored.
+ */
+export function linkProblem(url: string): LinkProblem | null {
+  if (CONTROL_CHARACTER.test(url)) return 'control-character';
+  const link = url.trim();
+  let decoded = link;
+  for (let round = 0; round < 3; round += 1) {
+    try {
+      const next = decodeURIComponent(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    } catch {
+      break; // A lone % is not an encoding: what is there is what a browser sees.
+    }
+  }
+  if (ANOTHER_HOST.test(link) || ANOTHER_HOST.test(decoded) || link.startsWith('\\')) return 'another-host';
+  return SAFE_SCHEME.test(link) ? null : 'scheme';
+}
+
+/** A link that may be published in rich text (see {@link linkProblem}). */
+export const isSafeLink = (url: string): boolean => linkProblem(url) === null;
 
 /** Checks one entry's data; `data` may be partial (an update), in which case only what is there is checked. */
 export function checkEntry(data: Data): Problem[] {
@@ -123,8 +158,14 @@ function checkRichText(blocks: unknown[], field: string, problems: Problem[]): v
     }
     if (!node || typeof node !== 'object') return null;
     const record = node as Data;
-    if (record.type === 'link' && typeof record.url === 'string' && !SAFE_LINK.test(record.url.trim())) {
-      return `contiene un link non consentito («${record.url}»): usa indirizzi http(s), mailto: o tel:.`;
+    if (record.type === 'link' && typeof record.url === 'string') {
+      const problem = linkProblem(record.url);
+      if (problem === 'control-character')
+        return 'contiene un link con caratteri invisibili (tabulazioni, a capo o caratteri di controllo): riscrivi il link a mano.';
+      if (problem === 'another-host')
+        return `contiene un link che sembra una pagina del sito ma porta a un altro sito («${record.url.trim()}»): per un altro sito scrivi l'indirizzo completo con https://, per una pagina del sito un percorso come /cremona/opportunita/.`;
+      if (problem === 'scheme')
+        return `contiene un link non consentito («${record.url}»): usa indirizzi http(s), mailto: o tel:.`;
     }
     if (record.type === 'text' && typeof record.text === 'string' && SCRIPT_LIKE.test(record.text)) {
       return 'contiene codice (script o gestori di eventi): togli il codice e lascia solo il testo.';
