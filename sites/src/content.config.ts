@@ -53,8 +53,18 @@ const draftOf = (collection: string, locale: Locale) => {
     : undefined;
 };
 
-/** Entries of this hub, and regional entries (shown in every hub). */
-const ownOrRegional = { $or: [{ territory: { slug: { $eq: config.SITO_HUB } } }, { regional: { $eq: true } }] };
+/**
+ * Entries of this hub, of its antennas (an antenna has no site: its entries are on its hub's, and
+ * the CMS rebuilds the hub when one is published, cms/src/publishing/hubs.ts), and regional
+ * entries (shown in every hub).
+ */
+const ownOrRegional = {
+  $or: [
+    { territory: { slug: { $eq: config.SITO_HUB } } },
+    { territory: { kind: { $eq: 'antenna' }, parent: { slug: { $eq: config.SITO_HUB } } } },
+    { regional: { $eq: true } },
+  ],
+};
 
 /** What the builder asks the CMS for one editorial type. */
 interface EditorialType<S extends z.ZodType<{ slug: string }>> {
@@ -69,7 +79,7 @@ interface EditorialType<S extends z.ZodType<{ slug: string }>> {
 }
 
 /**
- * A collection of territorial content for this hub: its own entries and the regional ones, in one
+ * A collection of territorial content for this hub: its own entries, its antennas' and the regional ones, in one
  * language, validated with the shared schema. `populate` is explicit for each type. A translation is
  * the same document in another locale; entries with no English version are simply not in English.
  */

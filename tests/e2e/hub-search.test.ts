@@ -6,10 +6,18 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
+import type { TestCms } from '../helpers/test-cms.ts';
 
 const seed = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
-) as Array<{ territory: string | null; regional: boolean; slug: string; title: string; deadlineInDays: number | null }>;
+) as Array<{
+  territory: string | null;
+  regional: boolean;
+  slug: string;
+  title: string;
+  deadlineInDays: number | null;
+  localizations?: { en?: { slug: string } };
+}>;
 const liutaio = seed.find((entry) => entry.territory === 'cremona' && entry.title.includes('liutaio'))!;
 const firstSlug = (file: string) =>
   (
@@ -17,6 +25,40 @@ const firstSlug = (file: string) =>
       slug: string;
     }>
   )[0]!.slug;
+
+/**
+ * An entry of Soresina, an antenna of Cremona (demo territories): an antenna has no site, so its
+ * entries are published on its hub's. The demo content has none, so the test adds one.
+ */
+const antennaEntry = {
+  title: "Colloqui di orientamento all'antenna di Soresina",
+  summary: "Un martedì al mese gli operatori dell'antenna di Soresina aiutano a scrivere il CV e a cercare tirocini.",
+  kind: 'internship',
+};
+
+/** Creates and publishes Soresina's entry through the admin API, as its operator would; returns its slug. */
+async function publishAntennaEntry(cms: TestCms): Promise<string> {
+  const admin = await cms.admin();
+  const CM = '/content-manager/collection-types';
+  const territories = await admin.request('GET', `${CM}/api::territory.territory?pageSize=100`);
+  const soresina = (territories.body.results as Array<{ slug: string; documentId: string }>).find(
+    (t) => t.slug === 'soresina',
+  );
+  if (!soresina) throw new Error('The demo content has no Soresina antenna.');
+  const created = await admin.request('POST', `${CM}/api::opportunity.opportunity?locale=it`, {
+    ...antennaEntry,
+    territory: { connect: [{ documentId: soresina.documentId }] },
+  });
+  if (created.status !== 201) throw new Error(`Creating the antenna's entry: ${JSON.stringify(created.body)}`);
+  const { documentId, slug } = created.body.data as { documentId: string; slug: string };
+  const published = await admin.request(
+    'POST',
+    `${CM}/api::opportunity.opportunity/${documentId}/actions/publish?locale=it`,
+    {},
+  );
+  if (published.status !== 200) throw new Error(`Publishing the antenna's entry: ${JSON.stringify(published.body)}`);
+  return slug;
+}
 
 /** One page of every template of a hub (slugs from the demo seed, which every hub shows when regional). */
 const TEMPLATES = [
@@ -70,9 +112,12 @@ describe('a hub built from the live CMS', () => {
   let hubs: LiveHubs;
   let browser: Browser;
   let origin: string;
+  let antennaSlug: string;
 
   beforeAll(async () => {
-    hubs = await startLiveHubs(['cremona', 'crema']);
+    hubs = await startLiveHubs(['cremona', 'crema'], async (cms) => {
+      antennaSlug = await publishAntennaEntry(cms);
+    });
     ({ browser, origin } = hubs);
   });
 
@@ -80,7 +125,7 @@ describe('a hub built from the live CMS', () => {
     await hubs?.close();
   });
 
-  it("lists the hub's own and regional open opportunities", async () => {
+  it("lists the hub's own, its antenna's and the regional open opportunities", async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/opportunita/`);
     await expect(page.locator('.hub-name').textContent()).resolves.toBe('Informagiovani Cremona');
@@ -93,7 +138,47 @@ describe('a hub built from the live CMS', () => {
     const open = seed.filter(
       (e) => (e.territory === 'cremona' || e.regional) && (e.deadlineInDays === null || e.deadlineInDays >= 0),
     );
-    expect(titles.sort()).toEqual(open.map((e) => e.title).sort());
+    expect(titles.sort()).toEqual([...open.map((e) => e.title), antennaEntry.title].sort());
+    await page.close();
+  });
+
+  it("publishes an antenna's entries and sportelli on its hub: Soresina's on Cremona, not on Crema", async () => {
+    const page = await browser.newPage();
+    const entry = await page.goto(`${origin}/cremona/opportunita/${antennaSlug}/`);
+    expect(entry?.status()).toBe(200);
+    await expect(page.locator('h1').textContent()).resolves.toBe(antennaEntry.title);
+    // The hub's own entries come first, and the antenna's are the hub's own: before any entry
+    // that is there only because it is regional.
+    await page.goto(`${origin}/cremona/opportunita/`);
+    const titles = await page.locator('.card__title').allTextContents();
+    while ((await page.locator('a[rel="next"]').count()) > 0) {
+      await page.locator('a[rel="next"]').click();
+      titles.push(...(await page.locator('.card__title').allTextContents()));
+    }
+    const firstRegional = titles.findIndex((title) => seed.some((e) => e.title === title && e.territory !== 'cremona'));
+    expect(titles.indexOf(antennaEntry.title)).toBeGreaterThanOrEqual(0);
+    expect(titles.indexOf(antennaEntry.title)).toBeLessThan(firstRegional);
+    expect((await fetch(`${origin}/crema/opportunita/${antennaSlug}/`)).status).toBe(404);
+
+    await page.goto(`${origin}/cremona/contatti/`);
+    const antennas = page.locator('section.antennas');
+    await expect(antennas.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Le antenne sul territorio');
+    const soresina = antennas.locator('.contact-point', {
+      has: page.getByRole('heading', { level: 3, name: 'Antenna Informagiovani Soresina' }),
+    });
+    await expect(soresina.locator('address').textContent()).resolves.toMatch(
+      /Piazza Giuseppe Garibaldi 1, 26015 Soresina/,
+    );
+    const hours = Object.fromEntries(
+      await soresina
+        .locator('.hours tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector('th')?.textContent, row.querySelector('td')?.textContent]),
+        ),
+    );
+    expect(hours).toMatchObject({ Martedì: '14:30–17:30', Venerdì: '09:30–12:30', Lunedì: 'chiuso' });
+    await page.goto(`${origin}/crema/contatti/`);
+    await expect(page.locator('section.antennas').count(), 'Crema has no antenna').resolves.toBe(0);
     await page.close();
   });
 

@@ -17,10 +17,14 @@ export interface LiveHubs {
 }
 
 /**
- * From a live CMS to served hubs: boots the CMS with the demo content on SQLite, builds the given
- * hubs with Astro and Pagefind (strict, so an invalid entry fails), serves them, and opens Chromium.
+ * From a live CMS to served hubs: boots the CMS with the demo content on SQLite, lets `prepare` add
+ * to it, builds the given hubs with Astro and Pagefind (strict, so an invalid entry fails), serves
+ * them, and opens Chromium.
  */
-export async function startLiveHubs(hubs: string[]): Promise<LiveHubs> {
+export async function startLiveHubs(
+  hubs: string[],
+  prepare: (cms: TestCms) => Promise<void> = async () => {},
+): Promise<LiveHubs> {
   const cms = await startTestCms({ database: 'sqlite', seedDemo: true });
   let server: http.Server | undefined;
   let browser: Browser | undefined;
@@ -30,6 +34,7 @@ export async function startLiveHubs(hubs: string[]): Promise<LiveHubs> {
     await cms.destroy();
   };
   try {
+    await prepare(cms);
     const root = path.join(cms.dir, 'sites');
     for (const hub of hubs) {
       await buildHub({

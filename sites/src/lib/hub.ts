@@ -35,13 +35,25 @@ export function partnerHubs(): Promise<Territory[]> {
   return partners;
 }
 
-/** Entries of this hub first, then regional ones, keeping the given order within each group. */
-export function ownFirst<T extends { territory: { slug: string } | null }>(entries: readonly T[]): T[] {
-  const hub = hubSlug();
-  return [
-    ...entries.filter((entry) => entry.territory?.slug === hub),
-    ...entries.filter((entry) => entry.territory?.slug !== hub),
-  ];
+let antennaList: Promise<Territory[]> | undefined;
+
+/**
+ * This hub's antennas: sportelli of the hub in other towns, without a site of their own. Their
+ * entries are published on this hub's site (the CMS rebuilds it when one changes), and their
+ * contact points are on its contacts page.
+ */
+export function antennas(): Promise<Territory[]> {
+  antennaList ??= getCollection('territories').then((entries) =>
+    entries.map((entry) => entry.data).filter((t) => t.kind === 'antenna' && t.parent?.slug === hubSlug()),
+  );
+  return antennaList;
+}
+
+/** Entries of this hub and its antennas first, then regional ones, keeping the given order within each group. */
+export async function ownFirst<T extends { territory: { slug: string } | null }>(entries: readonly T[]): Promise<T[]> {
+  const own = new Set([hubSlug(), ...(await antennas()).map((antenna) => antenna.slug)]);
+  const isOwn = (entry: T) => entry.territory !== null && own.has(entry.territory.slug);
+  return [...entries.filter(isOwn), ...entries.filter((entry) => !isOwn(entry))];
 }
 
 export interface AreaWithSections extends ThematicArea {

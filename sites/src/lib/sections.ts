@@ -88,6 +88,6 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       ...common(data),
     });
   }
-  for (const [slug, list] of index) index.set(slug, ownFirst(list));
+  for (const [slug, list] of index) index.set(slug, await ownFirst(list));
   return index;
 }
