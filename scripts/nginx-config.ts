@@ -9,8 +9,12 @@ import { nginxConfig } from './lib/publishing/nginx.ts';
 
 /**
  * `pnpm nginx:config [--out deploy/nginx.conf] [--listen 80] [--releases /srv/sito/releases]
- * [--network-host giovani.example.org]`: writes a production nginx configuration from the
- * published territories of the running CMS (their slugs and hostnames).
+ * [--network-host giovani.example.org] [--cms-origin https://cms.giovani.example.org]
+ * [--tls-cert /etc/ssl/sito/fullchain.pem --tls-key /etc/ssl/sito/privkey.pem [--tls-listen 443]]`:
+ * writes a production nginx configuration from the published territories of the running CMS
+ * (their slugs and hostnames). `--cms-origin` (repeatable; SITO_CMS_URL by default) is where
+ * editors open the admin, which frames the draft previews. With a certificate (one for the
+ * network's host and every hub's hostname) the hubs are served over TLS and plain HTTP redirects.
  */
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -20,10 +24,28 @@ export async function main(args: string[]): Promise<void> {
       listen: { type: 'string', default: '80' },
       releases: { type: 'string', default: RELEASES_DIR },
       'network-host': { type: 'string' },
+      'cms-origin': { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-listen': { type: 'string', default: '443' },
     },
   });
-  if (!/^(\d{1,5}|\[[0-9a-f:]+\]:\d{1,5}|[\d.]+:\d{1,5})$/.test(values.listen))
-    throw new Error(`--listen must be a port or address:port (got "${values.listen}").`);
+  const listenPattern = /^(\d{1,5}|\[[0-9a-f:]+\]:\d{1,5}|[\d.]+:\d{1,5})$/;
+  for (const flag of ['listen', 'tls-listen'] as const)
+    if (!listenPattern.test(values[flag]))
+      throw new Error(`--${flag} must be a port or address:port (got "${values[flag]}").`);
+  if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
+    throw new Error('--tls-cert and --tls-key go together: the certificate and its private key.');
+  const tls =
+    values['tls-cert'] && values['tls-key']
+      ? {
+          certificate: path.resolve(values['tls-cert']),
+          key: path.resolve(values['tls-key']),
+          listen: values['tls-listen'],
+        }
+      : undefined;
+  for (const file of tls ? [tls.certificate, tls.key] : [])
+    if (!fs.existsSync(file)) throw new Error(`No file at ${file}: --tls-cert and --tls-key name PEM files.`);
   const env = parseEnv(
     z.object({
       SITO_CMS_URL: builderEnvSchema.shape.SITO_CMS_URL,
@@ -40,10 +62,12 @@ export async function main(args: string[]): Promise<void> {
     releasesDir: path.resolve(values.releases),
     listen: values.listen,
     networkHost: values['network-host'],
+    cmsOrigins: values['cms-origin'] ?? [env.SITO_CMS_URL],
+    tls,
   });
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(values.out, config);
   console.log(
-    `Wrote ${values.out}: ${hubs.length} hubs, ${hubs.filter((h) => h.hostname).length} with their own hostname.`,
+    `Wrote ${values.out}: ${hubs.length} hubs, ${hubs.filter((h) => h.hostname).length} with their own hostname, ${tls ? 'over TLS' : 'over plain HTTP (no certificate given)'}.`,
   );
 }

@@ -5,6 +5,15 @@ import sirv from 'sirv';
 import { RELEASES_DIR } from './lib/paths.ts';
 import { escapeHtml, page, previewWaitingPage } from './lib/publishing/pages.ts';
 import { deployedHubs, previewFailureFile, previewFolder } from './lib/publishing/releases.ts';
+import { securityHeaders } from './lib/publishing/security-headers.ts';
+
+export interface HubServerOptions {
+  /**
+   * The CMS's origins as editors' browsers reach it: its admin frames the draft previews, which
+   * the Content-Security-Policy otherwise forbids (lib/publishing/security-headers.ts).
+   */
+  cmsOrigins?: readonly string[] | undefined;
+}
 
 /**
  * The folder a hub is served from: the live release (`<root>/<hub>/current`, see
@@ -43,9 +52,14 @@ export function cacheControl(pathname: string): string {
 /**
  * Serves every hub's live release at /<slug>/, and by Host header: a request for a territory's
  * hostname (from the hub.json each deploy writes) is served from that hub, with or without the
- * /<slug> prefix in the path. `/` lists the hubs.
+ * /<slug> prefix in the path. `/` lists the hubs. Every response carries the security headers
+ * that the generated nginx configuration sends too.
  */
-export function createHubServer(root = RELEASES_DIR): http.Server {
+export function createHubServer(root = RELEASES_DIR, options: HubServerOptions = {}): http.Server {
+  const headersFor = {
+    page: Object.entries(securityHeaders('page', options)),
+    preview: Object.entries(securityHeaders('preview', options)),
+  };
   // One file server per release folder: a release never changes once deployed.
   const servers = new Map<string, ReturnType<typeof sirv>>();
   const serverFor = (dir: string, cache?: string): ReturnType<typeof sirv> | null => {
@@ -97,7 +111,7 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
   const servePreview = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     const [, , id = '', hub = '', ...rest] = url.pathname.split('/');
     const headers = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const [name, value] of [...Object.entries(headers), ...headersFor.preview]) res.setHeader(name, value);
     if (!/^[a-f0-9]{32}$/.test(id) || !/^[a-z0-9-]+$/.test(hub)) return notFound(res);
     const dir = previewFolder(root, id);
     if (fs.existsSync(path.join(dir, 'index.html'))) {
@@ -113,6 +127,8 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/_anteprima/')) return servePreview(req, res, url);
+    // Set before anything answers: pages, assets, redirects and errors alike.
+    for (const [name, value] of headersFor.page) res.setHeader(name, value);
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
     if (hostHub && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
@@ -146,8 +162,12 @@ export function createHubServer(root = RELEASES_DIR): http.Server {
   });
 }
 
-export async function serveHubs(port: number, root = RELEASES_DIR): Promise<http.Server> {
-  const server = createHubServer(root);
+export async function serveHubs(
+  port: number,
+  root = RELEASES_DIR,
+  options: HubServerOptions = {},
+): Promise<http.Server> {
+  const server = createHubServer(root, options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -161,10 +181,13 @@ export async function serveHubs(port: number, root = RELEASES_DIR): Promise<http
   return server;
 }
 
-/** `pnpm serve:hubs`: serve the live releases, without the CMS. */
+/**
+ * `pnpm serve:hubs`: serve the live releases, without the CMS. SITO_CMS_URL, when set, is the CMS
+ * whose admin may show the draft previews.
+ */
 export async function main(): Promise<void> {
   const port = Number(process.env.SITO_HUBS_PORT ?? 4321);
   const root = process.env.SITO_RELEASES_DIR ?? RELEASES_DIR;
-  await serveHubs(port, root);
+  await serveHubs(port, root, { cmsOrigins: process.env.SITO_CMS_URL ? [process.env.SITO_CMS_URL] : [] });
   console.log(`Serving ${builtHubs(root).join(', ') || 'no hubs yet'} at http://localhost:${port}/`);
 }

@@ -59,7 +59,8 @@ export async function main(): Promise<void> {
   });
 
   try {
-    server = await serveHubs(HUBS_PORT, RELEASES_DIR);
+    // The admin shows draft previews in a frame: at localhost as printed below, or at cms.url.
+    server = await serveHubs(HUBS_PORT, RELEASES_DIR, { cmsOrigins: [`http://localhost:${CMS_PORT}`, cms.url] });
     worker = spawnWorker({
       cmsUrl: cms.url,
       secret: secrets.SITO_WORKER_SECRET ?? '',

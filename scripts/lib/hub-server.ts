@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
+import { securityHeaders } from './publishing/security-headers.ts';
 
 /** Files a production web server compresses (fonts, images and Pagefind's index are compressed already). */
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|svg|txt|ics|csv)$/;
@@ -15,8 +16,9 @@ export interface ServedHub {
 }
 
 /**
- * Serves one built hub at `/<folder name>/` on a free localhost port, gzip-compressed as a
- * production server would serve it (`scripts/serve-hubs.ts` serves uncompressed, for development).
+ * Serves one built hub at `/<folder name>/` on a free localhost port, gzip-compressed and with the
+ * security headers as a production server would serve it (`scripts/serve-hubs.ts` serves
+ * uncompressed, for development).
  * Writes a `.gz` beside every compressible file of the folder, which sirv then serves to browsers
  * that accept gzip: meant for a throw-away build such as the bench's.
  */
@@ -35,12 +37,15 @@ export async function serveBuiltHub(root: string): Promise<ServedHub> {
       res.setHeader('Cache-Control', /\/_astro\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const server = http.createServer((req, res) =>
+  // The headers production sends, so what is measured (Lighthouse's best practices) is what readers get.
+  const headers = Object.entries(securityHeaders('page'));
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
     assets(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
-    }),
-  );
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

@@ -42,7 +42,8 @@ describe('the admin panel, as the operator of Crema', () => {
       env: { SERVE_ADMIN_PANEL: 'true', SITO_HUBS_URL: origin, SITO_BUILD_WINDOW_MS: '500' },
     });
     releases = path.join(cms.dir, 'releases');
-    server = createHubServer(releases);
+    // The admin at cms.url frames the previews: the hub server's frame-ancestors must name it.
+    server = createHubServer(releases, { cmsOrigins: [cms.url] });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     worker = startWorker(cms, releases, 'admin-e2e');
     browser = await launchChromium();

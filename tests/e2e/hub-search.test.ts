@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -7,6 +8,9 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 import type { TestCms } from '../helpers/test-cms.ts';
+import { previewFolder } from '../../scripts/lib/publishing/releases.ts';
+import { freePort } from '../../scripts/lib/net.ts';
+import { createHubServer } from '../../scripts/serve-hubs.ts';
 
 const seed = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
@@ -268,6 +272,109 @@ describe('a hub built from the live CMS', () => {
     const direct = await page.goto(`${origin}/crema/opportunita/${liutaio.slug}/`);
     expect(direct?.status()).toBe(404);
     await page.close();
+  });
+
+  it('passes its Content-Security-Policy on every template, in both languages, searching and in a preview', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Violations as the page sees them, and as Chromium reports them (a blocked inline script).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`),
+      );
+    });
+    const reported: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(message.text()))
+        reported.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => reported.push(`${page.url()}: ${error.message}`));
+    const violations = async (url: string) =>
+      ((await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)) ?? []).map(
+        (v) => `${url}: ${v}`,
+      );
+    const found: string[] = [];
+    const open = async (pathname: string) => {
+      const response = await page.goto(`${origin}${pathname}`);
+      expect(response?.status(), pathname).toBe(200);
+      const headers = response!.headers();
+      expect(headers['content-security-policy'], pathname).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      expect(headers['x-content-type-options'], pathname).toBe('nosniff');
+      expect(headers['referrer-policy'], pathname).toBe('strict-origin-when-cross-origin');
+      await page.waitForLoadState('networkidle');
+      return headers;
+    };
+
+    for (const template of [...TEMPLATES, 'en/', `en/opportunities/${liutaio.localizations!.en!.slug}/`]) {
+      const headers = await open(`/cremona/${template}`);
+      expect(headers['x-frame-options'], template).toBe('SAMEORIGIN');
+      found.push(...(await violations(template)));
+    }
+
+    // Searching runs the island, Pagefind's script and its WebAssembly, in both languages.
+    for (const [pathname, box, query] of [
+      ['/cremona/cerca/', 'Cosa stai cercando?', 'liutaio'],
+      ['/cremona/en/search/', 'What are you looking for?', 'violin'],
+    ] as const) {
+      await open(pathname);
+      await page.getByLabel(box).focus();
+      await page.locator('astro-island:not([ssr])').waitFor({ timeout: 15_000 });
+      await page.getByLabel(box).fill(query);
+      await page.locator('.search__results a').first().waitFor({ timeout: 15_000 });
+      found.push(...(await violations(pathname)));
+    }
+
+    // A draft preview is the hub built under /_anteprima/<id>/: here, Cremona's build copied there.
+    const id = 'f'.repeat(32);
+    fs.cpSync(path.join(hubs.root, 'cremona'), previewFolder(hubs.root, id), { recursive: true });
+    const preview = `/_anteprima/${id}/cremona/opportunita/${liutaio.slug}/`;
+    const headers = await open(preview);
+    expect(headers['content-security-policy']).toContain(`frame-ancestors 'self' ${hubs.cms.url}`);
+    expect(headers['x-frame-options'], 'frame-ancestors decides: the CMS may frame it').toBeUndefined();
+    found.push(...(await violations(preview)));
+    expect(found).toEqual([]);
+    expect(reported).toEqual([]);
+    await context.close();
+  });
+
+  it("lets the CMS's admin frame a draft preview, and no other site frame a page", async () => {
+    // A stand-in for the admin, and a hub server that trusts its origin as it trusts the CMS's:
+    // Chromium blocks every frame of a page that Playwright answers itself (route.fulfill).
+    const id = 'a'.repeat(32);
+    fs.cpSync(path.join(hubs.root, 'cremona'), previewFolder(hubs.root, id), { recursive: true });
+    const preview = `/_anteprima/${id}/cremona/opportunita/${liutaio.slug}/`;
+    const [adminPort, hubPort] = [await freePort(), await freePort()];
+    const hubServer = createHubServer(hubs.root, { cmsOrigins: [`http://127.0.0.1:${adminPort}`] });
+    const admin = http.createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(
+        `<title>Anteprima</title><iframe id="anteprima" src="http://127.0.0.1:${hubPort}${preview}"></iframe>` +
+          `<iframe id="pubblico" src="http://127.0.0.1:${hubPort}/cremona/"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => hubServer.listen(hubPort, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => admin.listen(adminPort, '127.0.0.1', resolve));
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => refused.push(message.text()));
+    try {
+      await page.goto(`http://127.0.0.1:${adminPort}/`);
+      await expect
+        .poll(() => page.frameLocator('#anteprima').locator('h1').textContent(), { timeout: 15_000 })
+        .toBe(liutaio.title);
+      await page.waitForLoadState('networkidle');
+      await expect(
+        page.frameLocator('#pubblico').locator('.hub-name').count(),
+        'a live page is not framed',
+      ).resolves.toBe(0);
+      expect(refused.join('\n')).toMatch(/frame-ancestors 'self'"/);
+    } finally {
+      await page.close();
+      hubServer.close();
+      admin.close();
+    }
   });
 
   it('has no axe-core violation (WCAG 2.1 A and AA) on any template', async () => {

@@ -11,6 +11,8 @@ export interface LiveHubs {
   cms: TestCms;
   /** Where the hubs are served: `${origin}/<hub>/`. */
   origin: string;
+  /** The folder the hub server serves: each hub's build output in `<root>/<hub>/`. */
+  root: string;
   browser: Browser;
   /** Closes the browser and the server, and removes the CMS and its database. */
   close(): Promise<void>;
@@ -46,11 +48,12 @@ export async function startLiveHubs(
         quiet: true,
       });
     }
-    server = createHubServer(root);
+    // The CMS's admin may frame draft previews, as in `pnpm start`.
+    server = createHubServer(root, { cmsOrigins: [cms.url] });
     const port = await freePort();
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
     browser = await launchChromium();
-    return { cms, origin: `http://127.0.0.1:${port}`, browser, close };
+    return { cms, origin: `http://127.0.0.1:${port}`, root, browser, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { stopGroup } from '../../scripts/lib/processes.ts';
 import { spawnWorker } from '../../scripts/lib/publishing/spawn-worker.ts';
@@ -76,14 +77,23 @@ export async function waitFor<T>(
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
-/** A GET through a real HTTP connection, with an optional Host header (fetch cannot set one). */
+/**
+ * A GET through a real HTTP connection, with an optional Host header (fetch cannot set one). Over
+ * https it accepts any certificate: the tests' are self-signed.
+ */
 export function get(
   origin: string,
   pathname: string,
   host?: string,
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${origin}${pathname}`, { headers: host ? { Host: host } : {} }, (response) => {
+    const options = { headers: host ? { Host: host } : {} };
+    const url = `${origin}${pathname}`;
+    const send = (callback: (response: http.IncomingMessage) => void) =>
+      url.startsWith('https:')
+        ? https.get(url, { ...options, rejectUnauthorized: false, servername: host }, callback)
+        : http.get(url, options, callback);
+    const request = send((response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,9 @@ import {
   stagingFolder,
   writePreviewFailure,
 } from '../../scripts/lib/publishing/releases.ts';
-import { nginxConfig } from '../../scripts/lib/publishing/nginx.ts';
+import { nginxConfig, type NginxOptions } from '../../scripts/lib/publishing/nginx.ts';
 import { freePort } from '../../scripts/lib/net.ts';
+import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { get, waitFor } from '../helpers/publishing.ts';
 
 const NGINX = '/usr/sbin/nginx';
@@ -18,6 +20,59 @@ const hubs = [
   { slug: 'crema', name: 'Informagiovani Crema', hostname: 'giovani.comune.crema.cr.it' },
   { slug: 'lecco', name: 'Informagiovani Lecco', hostname: null },
 ];
+/** Where editors open the CMS's admin, which frames the draft previews. */
+const CMS = 'https://cms.giovani.example.org';
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+  'permissions-policy',
+  'strict-transport-security',
+] as const;
+/** A response's security headers (those it has), to compare the two servers. */
+const securityOf = (headers: http.IncomingHttpHeaders) =>
+  Object.fromEntries(
+    SECURITY_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]]),
+  );
+
+interface RunningNginx {
+  stop(): void;
+}
+
+/**
+ * Starts Debian's nginx on a generated configuration, in its own folder; fails, with nginx's
+ * words, if `nginx -t` does not accept it.
+ */
+async function startNginx(dir: string, config: string, ready: string): Promise<RunningNginx> {
+  fs.writeFileSync(path.join(dir, 'sito.conf'), config);
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
+  uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  include ${dir}/sito.conf;
+}
+`,
+  );
+  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+  const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
+  expect(check.status, `nginx -t:\n${check.stderr}`).toBe(0);
+  const nginx: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: 'inherit',
+  });
+  const stop = () => nginx.kill('SIGQUIT');
+  await waitFor('nginx listening', async () => (await get(ready, '/')).status > 0, 15_000).catch((error) => {
+    stop();
+    throw error;
+  });
+  return { stop };
+}
 
 /** Deploys a small release the way a worker does (staging folder, then the `current` rename). */
 function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
@@ -36,42 +91,32 @@ function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
  */
 describe('the generated nginx configuration', () => {
   let dir: string;
-  let nginx: ChildProcess;
+  let nginx: RunningNginx;
   let origin: string;
+  let hubServer: http.Server;
+  let hubServerOrigin: string;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-nginx-'));
     const releases = path.join(dir, 'releases');
     for (const hub of hubs) deploy(releases, hub, 'r1');
     const port = await freePort();
-    fs.writeFileSync(
-      path.join(dir, 'sito.conf'),
-      nginxConfig(hubs, { releasesDir: releases, listen: `127.0.0.1:${port}` }),
-    );
-    fs.writeFileSync(
-      path.join(dir, 'nginx.conf'),
-      `${process.getuid?.() === 0 ? 'user root;\n' : ''}pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
-  uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  include ${dir}/sito.conf;
-}
-`,
-    );
-    fs.mkdirSync(path.join(dir, 'tmp'));
-    const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.status, `nginx -t:\n${check.stderr}`).toBe(0);
-    nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
     origin = `http://127.0.0.1:${port}`;
-    await waitFor('nginx listening', async () => (await get(origin, '/')).status === 200, 15_000);
+    nginx = await startNginx(
+      dir,
+      nginxConfig(hubs, { releasesDir: releases, listen: `127.0.0.1:${port}`, cmsOrigins: [CMS] }),
+      origin,
+    );
+    // The local hub server on the same releases: both must send the same security headers.
+    hubServer = createHubServer(releases, { cmsOrigins: [CMS] });
+    const hubPort = await freePort();
+    await new Promise<void>((resolve) => hubServer.listen(hubPort, '127.0.0.1', resolve));
+    hubServerOrigin = `http://127.0.0.1:${hubPort}`;
   });
 
   afterAll(async () => {
-    nginx?.kill('SIGQUIT');
+    nginx?.stop();
+    hubServer?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -126,12 +171,45 @@ http {
     expect((await get(origin, `/crema/../.previews/${built}/index.html`)).status).toBe(404);
   });
 
+  it('sends the security headers on every response, the same as the hub server', async () => {
+    const built = 'd'.repeat(32);
+    fs.mkdirSync(previewFolder(path.join(dir, 'releases'), built), { recursive: true });
+    fs.writeFileSync(path.join(previewFolder(path.join(dir, 'releases'), built), 'index.html'), '<h1>Anteprima</h1>');
+    const responses = {
+      'the network index': '/',
+      'a page': '/crema/',
+      'an asset': '/crema/_astro/app.Ab12Cd.css',
+      'a redirect to a hub': '/crema',
+      'a page that does not exist': '/crema/non-esiste/',
+      'a path outside the hubs': '/altro/',
+      'a built preview': `/_anteprima/${built}/crema/`,
+      'a preview still waiting': `/_anteprima/${'e'.repeat(32)}/crema/`,
+    };
+    for (const [what, pathname] of Object.entries(responses)) {
+      const fromNginx = await get(origin, pathname);
+      const preview = pathname.startsWith('/_anteprima/');
+      const csp = fromNginx.headers['content-security-policy'] ?? '';
+      expect(csp, what).toMatch(/default-src 'self'/);
+      expect(csp, what).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      expect(csp, what).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp, what).toMatch(preview ? `frame-ancestors 'self' ${CMS}` : /frame-ancestors 'self'(;|$)/);
+      expect(fromNginx.headers['x-content-type-options'], what).toBe('nosniff');
+      expect(fromNginx.headers['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+      expect(fromNginx.headers['x-frame-options'], what).toBe(preview ? undefined : 'SAMEORIGIN');
+      expect(fromNginx.headers['permissions-policy'], what).toMatch(/camera=\(\)/);
+      expect(fromNginx.headers['strict-transport-security'], `${what}: no HSTS over plain HTTP`).toBeUndefined();
+      expect(securityOf((await get(hubServerOrigin, pathname)).headers), `${what}, from the hub server`).toEqual(
+        securityOf(fromNginx.headers),
+      );
+    }
+  });
+
   it('a new release is live at once, without reloading nginx', async () => {
     deploy(path.join(dir, 'releases'), hubs[0]!, 'r2');
     expect((await get(origin, '/crema/')).body).toContain('Informagiovani Crema r2');
   });
 
-  it('refuses territories that would break the configuration', () => {
+  it('refuses territories, folders and certificates that would break the configuration', () => {
     expect(() =>
       nginxConfig([{ slug: 'x;y', name: 'X', hostname: null }], { releasesDir: '/srv', listen: 80 }),
     ).toThrow(/slug/);
@@ -141,5 +219,139 @@ http {
         listen: 80,
       }),
     ).toThrow(/hostname/);
+    expect(() => nginxConfig(hubs, { releasesDir: '/srv/releases; include /etc/passwd', listen: 80 })).toThrow(
+      /releases folder/,
+    );
+    expect(() =>
+      nginxConfig(hubs, {
+        releasesDir: '/srv/releases',
+        listen: 80,
+        tls: { certificate: '/etc/ssl/sito.pem;\n}', key: '/etc/ssl/sito.key' },
+      }),
+    ).toThrow(/TLS certificate/);
+    expect(() =>
+      nginxConfig(hubs, { releasesDir: '/srv/releases', listen: 80, tls: { certificate: 'sito.pem', key: '/k.pem' } }),
+    ).toThrow(/TLS certificate/);
+    expect(() =>
+      nginxConfig(hubs, { releasesDir: '/srv/releases', listen: 80, cmsOrigins: ['javascript:alert(1)'] }),
+    ).toThrow(/CMS/);
+  });
+});
+
+/** Whatever a territory is called, its name is text in the configuration, never nginx syntax. */
+describe('a territory whose name tries to break out of the nginx configuration', () => {
+  const name = "Crema $host '; return 302 https://evil.example; #\n}";
+  let dir: string;
+  let nginx: RunningNginx;
+  let origin: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-nginx-name-'));
+    const hostile = [{ slug: 'crema', name, hostname: 'giovani.comune.crema.cr.it' }];
+    deploy(path.join(dir, 'releases'), hostile[0]!, 'r1');
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    nginx = await startNginx(
+      dir,
+      nginxConfig(hostile, { releasesDir: path.join(dir, 'releases'), listen: `127.0.0.1:${port}` }),
+      origin,
+    );
+  });
+
+  afterAll(() => {
+    nginx?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is accepted by nginx -t, and the network index shows it as text, without redirecting', async () => {
+    const index = await get(origin, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers.location).toBeUndefined();
+    // As HTML text: what a browser shows is the name itself, on one line.
+    expect(index.body).toContain('<a href="/crema/">Crema &#36;host &#39;; return 302 https://evil.example; # }</a>');
+    expect(index.body, 'nginx did not put the Host header in its place').not.toContain('127.0.0.1');
+    expect((await get(origin, '/crema/', 'giovani.comune.crema.cr.it')).status).toBe(200);
+  });
+});
+
+/**
+ * With a certificate, over TLS only: the hubs and their security headers over https, with HSTS;
+ * plain HTTP leads there. The certificate is self-signed, made by openssl for the test.
+ */
+describe('the generated nginx configuration over TLS', () => {
+  let dir: string;
+  let nginx: RunningNginx;
+  let plain: string;
+  let secure: string;
+  let tlsPort: number;
+
+  beforeAll(async () => {
+    expect(fs.existsSync('/usr/bin/openssl'), 'openssl makes the test certificate').toBe(true);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-nginx-tls-'));
+    const [certificate, key] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
+    const made = spawnSync(
+      '/usr/bin/openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        key,
+        '-out',
+        certificate,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    for (const hub of hubs) deploy(path.join(dir, 'releases'), hub, 'r1');
+    const [port, securePort] = [await freePort(), await freePort()];
+    tlsPort = securePort;
+    plain = `http://127.0.0.1:${port}`;
+    secure = `https://127.0.0.1:${securePort}`;
+    const options: NginxOptions = {
+      releasesDir: path.join(dir, 'releases'),
+      listen: `127.0.0.1:${port}`,
+      cmsOrigins: [CMS],
+      tls: { certificate, key, listen: `127.0.0.1:${securePort}` },
+    };
+    nginx = await startNginx(dir, nginxConfig(hubs, options), secure);
+  });
+
+  afterAll(() => {
+    nginx?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the hubs over https with HSTS and the security headers', async () => {
+    for (const [pathname, host] of [
+      ['/crema/', undefined],
+      ['/lecco/opportunita/tirocinio/', undefined],
+      ['/crema/_astro/app.Ab12Cd.css', undefined],
+      ['/crema/non-esiste/', undefined],
+      ['/crema/', 'giovani.comune.crema.cr.it'],
+    ] as const) {
+      const response = await get(secure, pathname, host);
+      expect(response.status, pathname).toBe(pathname.includes('non-esiste') ? 404 : 200);
+      expect(response.headers['strict-transport-security'], pathname).toBe('max-age=31536000; includeSubDomains');
+      expect(response.headers['content-security-policy'], pathname).toMatch(/frame-ancestors 'self'/);
+      expect(response.headers['x-content-type-options'], pathname).toBe('nosniff');
+    }
+    expect((await get(secure, '/crema/')).body).toContain('Informagiovani Crema r1');
+  });
+
+  it('redirects plain HTTP to the same host and path over https, without HSTS', async () => {
+    const redirect = await get(plain, '/crema/opportunita/tirocinio/?pagina=2', 'giovani.comune.crema.cr.it');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe(
+      `https://giovani.comune.crema.cr.it:${tlsPort}/crema/opportunita/tirocinio/?pagina=2`,
+    );
+    expect(redirect.headers['strict-transport-security']).toBeUndefined();
+    expect((await get(plain, '/crema/')).status, 'no page is served over plain HTTP').toBe(301);
   });
 });

@@ -1,28 +1,76 @@
 import type { ReleaseHub } from '@sito/shared';
-import { previewWaitingPage } from './pages.ts';
+import { escapeHtml, previewWaitingPage } from './pages.ts';
+import { securityHeaders, type ResponseKind, type SecurityHeaderOptions } from './security-headers.ts';
+
+export interface NginxTls {
+  /** The certificate (chain) file, PEM: one certificate for the network's host and every hub's hostname. */
+  certificate: string;
+  /** Its private key, PEM. */
+  key: string;
+  /** The port (or address:port) nginx serves TLS on; 443 by default. */
+  listen?: number | string | undefined;
+}
 
 export interface NginxOptions {
   /** The folder the workers deploy to (each hub's live release is <releasesDir>/<hub>/current). */
   releasesDir: string;
-  /** The port nginx listens on. */
+  /** The port nginx listens on for plain HTTP. With `tls`, it only redirects to https. */
   listen: number | string;
   /** The network's own host name, serving every hub at /<slug>/ (and the default server). */
-  networkHost?: string;
+  networkHost?: string | undefined;
+  /** The CMS's origins as editors' browsers reach it: its admin frames the draft previews. */
+  cmsOrigins?: readonly string[] | undefined;
+  /** Serve over TLS with this certificate, and send Strict-Transport-Security. */
+  tls?: NginxTls | undefined;
 }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const hostPattern = /^(?=.{1,253}$)([a-z0-9](-?[a-z0-9])*\.)+[a-z]{2,}$/;
+// eslint-disable-next-line no-control-regex -- line breaks and other control characters are what it finds
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
-/** The locations that serve one hub's live release (or any hub's, with `hub` a capture). */
-function locations(hub: string): string {
+/**
+ * A territory's name as text of the HTML nginx returns itself, inside a '…' string: escaped for
+ * HTML, and with nothing nginx reads in such a string ($ starts a variable, \ an escape, ' ends it).
+ */
+const htmlInNginxString = (text: string) =>
+  escapeHtml(text.replace(CONTROL_CHARACTERS, ' ')).replace(/\$/g, '&#36;').replace(/\\/g, '&#92;');
+
+/** A territory's name in a `#` comment, which a line break would end. */
+const comment = (text: string) => `# ${text.replace(CONTROL_CHARACTERS, ' ')}`;
+
+/** A folder or file written into the configuration: absolute, and nothing nginx would read as syntax. */
+function configPath(value: string, what: string): string {
+  const clean = value.replace(/(.)\/$/, '$1');
+  // eslint-disable-next-line no-control-regex -- control characters are among what it refuses
+  if (!clean.startsWith('/') || /[\s;{}'"$\\#\u0000-\u001f\u007f]/.test(clean))
+    throw new Error(`The ${what} "${value}" cannot be written into an nginx configuration (an absolute path, please).`);
+  return clean;
+}
+
+/** The security headers (security-headers.ts) as `add_header` lines, `always` so errors carry them too. */
+function headerLines(kind: ResponseKind, options: SecurityHeaderOptions, extra: Record<string, string> = {}): string {
+  return Object.entries({ ...extra, ...securityHeaders(kind, options) })
+    .map(([name, value]) => {
+      if (/["$\\\n]/.test(value)) throw new Error(`The ${name} header cannot be written into nginx: ${value}`);
+      return `        add_header ${name} "${value}" always;`;
+    })
+    .join('\n');
+}
+
+/**
+ * The locations that serve one hub's live release (or any hub's, with `hub` a capture). nginx
+ * drops the server's `add_header`s in a location that has its own, so each one repeats them.
+ */
+function locations(hub: string, headers: SecurityHeaderOptions): string {
   return `    # Content-hashed assets never change under their name.
     location ~ ^/(?<hub>${hub})/(?<asset>_astro/.+|pagefind/.+\\.(?:pf_\\w+|wasm\\.\\w+))$ {
-        add_header Cache-Control "public, max-age=31536000, immutable";
+${headerLines('page', headers, { 'Cache-Control': 'public, max-age=31536000, immutable' })}
         try_files /$hub/current/$asset =404;
     }
     # Everything else (HTML, feeds, data, the search index's entry points) is revalidated.
     location ~ ^/(?<hub>${hub})/(?<page>.*)$ {
-        add_header Cache-Control "no-cache";
+${headerLines('page', headers, { 'Cache-Control': 'no-cache' })}
         try_files /$hub/current/$page /$hub/current/$page/index.html =404;
     }
     location ~ ^/(?<hub>${hub})$ {
@@ -34,11 +82,34 @@ function locations(hub: string): string {
     }`;
 }
 
+/** The lines every server block begins with: where it listens, and the headers of what has none of its own. */
+function serverHead(listen: string, serverName: string, root: string, options: NginxOptions): string {
+  const headers = { cmsOrigins: options.cmsOrigins, tls: Boolean(options.tls) };
+  const tls = options.tls
+    ? `
+    ssl_certificate ${options.tls.certificate};
+    ssl_certificate_key ${options.tls.key};
+    ssl_protocols TLSv1.2 TLSv1.3;`
+    : '';
+  return `    listen ${listen};
+    server_name ${serverName};${tls}
+    root ${root};
+    charset utf-8;
+    gzip on;
+    gzip_types text/css application/javascript application/json application/xml text/calendar text/csv image/svg+xml;
+${headerLines('page', headers).replace(/^ {4}/gm, '')}`;
+}
+
+/** Only a port, or `address:port`: what `listen` accepts and a redirect can name. */
+const portOf = (listen: number | string) => Number(/(\d{1,5})$/.exec(String(listen))?.[1] ?? NaN);
+
 /**
  * An nginx configuration for serving the hubs, generated from the territories: every hub by path
  * on the network's host (and the default server), and each hub with a hostname on its own server
  * block, where `/` leads to the hub. The live release is read through the `current` symlink on
- * each request, so a deploy (one rename) is live at once, with no reload.
+ * each request, so a deploy (one rename) is live at once, with no reload. Every response carries
+ * the security headers of security-headers.ts; with a certificate the hubs are served over TLS
+ * only, plain HTTP redirecting there.
  */
 export function nginxConfig(hubs: ReleaseHub[], options: NginxOptions): string {
   for (const hub of hubs) {
@@ -47,56 +118,68 @@ export function nginxConfig(hubs: ReleaseHub[], options: NginxOptions): string {
     if (hub.hostname && !hostPattern.test(hub.hostname))
       throw new Error(`Territory "${hub.slug}" has hostname "${hub.hostname}", which is not a valid host name.`);
   }
-  const root = options.releasesDir.replace(/\/$/, '');
-  if (/[\s;{}'"]/.test(root))
-    throw new Error(`The releases folder "${root}" cannot be written into an nginx configuration.`);
+  const networkHost = options.networkHost ?? 'localhost';
+  if (networkHost !== 'localhost' && !hostPattern.test(networkHost))
+    throw new Error(`The network's host "${networkHost}" is not a valid host name.`);
+  const root = configPath(options.releasesDir, 'releases folder');
+  const tls = options.tls && {
+    certificate: configPath(options.tls.certificate, 'TLS certificate'),
+    key: configPath(options.tls.key, 'TLS key'),
+    listen: options.tls.listen ?? 443,
+  };
+  if (tls && !(portOf(tls.listen) > 0))
+    throw new Error(`The TLS port "${tls.listen}" is not a port or an address:port.`);
+  const settings = { ...options, tls };
+  const headers = { cmsOrigins: options.cmsOrigins, tls: Boolean(tls) };
+  const listen = (main: boolean) =>
+    tls ? `${tls.listen} ssl${main ? ' default_server' : ''}` : `${options.listen}${main ? ' default_server' : ''}`;
+
   const all = hubs.map((hub) => hub.slug).join('|') || 'no-hubs-yet';
   const blocks = [
     `# Generated by \`pnpm nginx:config\` from the territories in the CMS on ${new Date().toISOString()}.
 # Regenerate it after adding a territory or changing a hostname; do not edit it by hand.
 server {
-    listen ${options.listen} default_server;
-    server_name ${options.networkHost ?? 'localhost'};
-    root ${root};
-    charset utf-8;
-    gzip on;
-    gzip_types text/css application/javascript application/json application/xml text/calendar text/csv image/svg+xml;
+${serverHead(listen(true), networkHost, root, settings)}
     location = / {
-        add_header Cache-Control "no-cache";
+${headerLines('page', headers, { 'Cache-Control': 'no-cache' })}
         default_type text/html;
         return 200 '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>SITO Giovani</title></head><body><main><h1>I siti della rete Informagiovani</h1><ul>${hubs
-          .map((hub) => `<li><a href="/${hub.slug}/">${hub.name.replace(/['<>&\\]/g, '')}</a></li>`)
+          .map((hub) => `<li><a href="/${hub.slug}/">${htmlInNginxString(hub.name)}</a></li>`)
           .join('')}</ul></main></body></html>';
     }
     # Draft previews (built by the workers into .previews/, cms/src/publishing/previews.ts): private
-    # addresses, never cached or indexed; until built, why it failed or a page that waits for it.
+    # addresses, never cached or indexed, framed by the CMS's admin; until built, why it failed or
+    # a page that waits for it.
     location ~ "^/_anteprima/(?<preview>[a-f0-9]{32})/[a-z0-9-]+/(?<page>.*)$" {
-        add_header Cache-Control "no-store" always;
-        add_header X-Robots-Tag "noindex, nofollow" always;
+${headerLines('preview', headers, { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' })}
         try_files /.previews/$preview/$page /.previews/$preview/$page/index.html /.previews/$preview.html @preview_waiting;
     }
     location @preview_waiting {
-        add_header Cache-Control "no-store" always;
-        add_header X-Robots-Tag "noindex, nofollow" always;
+${headerLines('preview', headers, { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' })}
         default_type text/html;
         return 200 '${previewWaitingPage()}';
     }
-${locations(all)}
+${locations(all, headers)}
 }`,
   ];
   for (const hub of hubs.filter((h) => h.hostname)) {
-    blocks.push(`# ${hub.name}
+    blocks.push(`${comment(hub.name)}
 server {
-    listen ${options.listen};
-    server_name ${hub.hostname};
-    root ${root};
-    charset utf-8;
-    gzip on;
-    gzip_types text/css application/javascript application/json application/xml text/calendar text/csv image/svg+xml;
+${serverHead(listen(false), hub.hostname!, root, settings)}
     location = / {
         return 302 /${hub.slug}/;
     }
-${locations(hub.slug)}
+${locations(hub.slug, headers)}
+}`);
+  }
+  if (tls) {
+    const port = portOf(tls.listen);
+    blocks.push(`# Plain HTTP only leads to https, on the same host and path.
+server {
+    listen ${options.listen} default_server;
+    server_name _;
+${headerLines('page', { cmsOrigins: options.cmsOrigins }).replace(/^ {4}/gm, '')}
+    return 301 https://$host${port === 443 ? '' : `:${port}`}$request_uri;
 }`);
   }
   return `${blocks.join('\n\n')}\n`;
