@@ -49,6 +49,11 @@ export async function ensureCmsBuilt({ admin, log = console.log }: { admin: bool
   }
   if (!stampMatches('server', server) || !fs.existsSync(path.join(DIST, 'src', 'index.js'))) {
     log('Compiling the CMS server code…');
+    // From scratch: a source file deleted or moved must not live on as compiled code, which Strapi
+    // would still load (every file in dist/src/middlewares and policies is registered).
+    // (tsc's incremental record goes too, or it would not write again what it thinks is there).
+    for (const stale of ['src', 'config', 'tsconfig.tsbuildinfo'])
+      fs.rmSync(path.join(DIST, stale), { recursive: true, force: true });
     await run(process.execPath, [tscBin(), '-p', 'tsconfig.json'], { cwd: CMS_DIR, label: 'CMS compile', quiet: true });
     fs.mkdirSync(DIST, { recursive: true });
     fs.writeFileSync(stampFile('server'), server);

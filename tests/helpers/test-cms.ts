@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cmsEnvSchema } from '@sito/shared';
 import { loginAdmin, type AdminClient } from '../../scripts/lib/admin-client.ts';
 import { generateStrapiSecrets } from '../../scripts/lib/cms-secrets.ts';
 import { startCms, type RunningCms } from '../../scripts/lib/cms.ts';
@@ -44,7 +45,11 @@ export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
   const database = await createTempDatabase(options.database, dir, process.env.TEST_DATABASE_URL);
   const tokenFile = path.join(dir, 'builder-token');
   const logFile = path.join(dir, 'cms.log');
-  const baseEnv = {
+  // Every variable the CMS reads is set here or unset: one exported in the developer's shell
+  // (SITO_ADMIN_EMAIL, DATABASE_URL, PUBLIC_URL...) must not change what a test sees.
+  const unset = Object.fromEntries(Object.keys(cmsEnvSchema.shape).map((name) => [name, undefined]));
+  const baseEnv: Record<string, string | undefined> = {
+    ...unset,
     ...generateStrapiSecrets(),
     ...database.env,
     NODE_ENV: 'test',
@@ -75,7 +80,9 @@ export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
     database,
     tokenFile,
     logFile,
-    env: baseEnv,
+    env: Object.fromEntries(
+      Object.entries(baseEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     builderToken: () => fs.readFileSync(tokenFile, 'utf8').trim(),
     async restart(extraEnv) {
       await running.stop();
@@ -89,4 +96,26 @@ export async function startTestCms(options: TestCmsOptions): Promise<TestCms> {
     admin: () => loginAdmin(running.url),
   };
   return cms;
+}
+
+/** Creates an entry through the content manager as this admin (and publishes it): its documentId. */
+export async function createEntry(
+  client: AdminClient,
+  uid: string,
+  data: Record<string, unknown>,
+  publish = true,
+): Promise<string> {
+  const base = `/content-manager/collection-types/${uid}`;
+  const created = await client.request('POST', `${base}?locale=it`, data);
+  if (created.status !== 201)
+    throw new Error(`Creating ${uid} answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const documentId = created.body.data.documentId as string;
+  if (publish) {
+    const published = await client.request('POST', `${base}/${documentId}/actions/publish?locale=it`, {});
+    if (published.status !== 200)
+      throw new Error(
+        `Publishing ${uid} ${documentId} answered ${published.status}: ${JSON.stringify(published.body)}`,
+      );
+  }
+  return documentId;
 }
