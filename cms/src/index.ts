@@ -10,6 +10,8 @@ import { ensurePublicReadAccess } from './bootstrap/public-permissions';
 import { fillSlug } from './document-middlewares/fill-slug';
 import { freshness } from './document-middlewares/freshness';
 import { refreshReviewFlags } from './freshness/review-flags';
+import { ownershipCheck } from './document-middlewares/ownership-check';
+import { publicReads } from './document-middlewares/public-reads';
 import { territoryGuard } from './document-middlewares/territory-guard';
 import { validateEntry } from './document-middlewares/validate-entry';
 import { queueBuilds } from './document-middlewares/queue-builds';
@@ -17,7 +19,10 @@ import { buildStore } from './publishing';
 import { registerListingRoutes } from './publishing/listing';
 import { registerPublishingRoutes } from './publishing/routes';
 import { previewStore, protectPreviewRoute } from './publishing/previews';
+import { replayStore } from './publishing/replays';
 import { registerTenancyConditions } from './tenancy/conditions';
+import { scopeMediaLibrary } from './tenancy/media-scope';
+import { isolateExistingRelations } from './tenancy/relations-isolation';
 import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
 import { ensureThematicAreas } from './seed/thematic-areas';
@@ -25,16 +30,22 @@ import { ensureThematicAreas } from './seed/thematic-areas';
 export default {
   /** Document Service middlewares: side effects of content changes, one per file. */
   register({ strapi }: { strapi: Core.Strapi }) {
-    // The guard runs first: nothing else happens for a request it refuses.
+    // The content API reads published versions only, whatever the request asks.
+    strapi.documents.use(publicReads(strapi));
+    // The guard runs first among writes: nothing else happens for a request it refuses.
     strapi.documents.use(territoryGuard(strapi));
     strapi.documents.use(fillSlug(strapi));
     strapi.documents.use(freshness(strapi));
-    strapi.documents.use(validateEntry(strapi));
-    // Last, so it only sees changes every other middleware let through.
+    // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
+    // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
+    strapi.documents.use(validateEntry(strapi));
+    strapi.documents.use(ownershipCheck(strapi));
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
     protectPreviewRoute(strapi);
+    isolateExistingRelations(strapi);
+    scopeMediaLibrary(strapi);
   },
 
   /** First boot creates what the platform needs; every later boot finds it and changes nothing. */
@@ -43,6 +54,7 @@ export default {
     // Before anything publishes: every publish queues a build in this table.
     await buildStore(strapi).ensureTable();
     await previewStore(strapi).ensureTable();
+    await replayStore(strapi).ensureTable();
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);

@@ -45,16 +45,16 @@ export function signRequest(
   };
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+
 /**
- * Verifies a signed request: the signature must match and the timestamp be within five minutes
- * (both checked by the `standardwebhooks` library), and the message id must not have been seen
- * already (a replayed request is refused). Returns null when the request is good, otherwise why not.
+ * Checks a signed request's signature and its timestamp (within five minutes; both checked by the
+ * `standardwebhooks` library). Returns the message id to remember against replays, or why the
+ * request is refused.
  */
-export function createVerifier(secret: string, options: { rememberIds?: number } = {}) {
+export function createSignatureCheck(secret: string) {
   const webhook = new Webhook(secret);
-  const seen = new Map<string, number>();
-  const limit = options.rememberIds ?? 10_000;
-  return function verify(body: string, headers: Record<string, string | string[] | undefined>): string | null {
+  return function check(body: string, headers: Headers): { id: string } | { problem: string } {
     const pick = (name: string) => {
       const value = headers[name];
       return Array.isArray(value) ? value[0] : value;
@@ -63,14 +63,36 @@ export function createVerifier(secret: string, options: { rememberIds?: number }
     const timestamp = pick('webhook-timestamp');
     const signature = pick('webhook-signature');
     if (!id || !timestamp || !signature)
-      return 'missing signature headers (webhook-id, webhook-timestamp, webhook-signature)';
+      return { problem: 'missing signature headers (webhook-id, webhook-timestamp, webhook-signature)' };
     try {
       webhook.verify(body, { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature });
     } catch (error) {
-      return `bad signature: ${(error as Error).message}`;
+      return { problem: `bad signature: ${(error as Error).message}` };
     }
-    if (seen.has(id)) return 'this request was already received (replayed webhook-id)';
-    seen.set(id, Date.now());
+    return { id };
+  };
+}
+
+/** How long a message id must be remembered: past it, the timestamp check refuses the message anyway. */
+export const REPLAY_WINDOW_MS = 10 * 60_000;
+
+export const REPLAYED = 'this request was already received (replayed webhook-id)';
+
+/**
+ * Verifies a signed request in one process (a receiver of release notifications): the signature,
+ * the timestamp, and a message id not seen already, remembered in memory. The CMS, which may run
+ * as several processes, remembers ids in its database instead (cms/src/publishing/replays.ts).
+ * Returns null when the request is good, otherwise why not.
+ */
+export function createVerifier(secret: string, options: { rememberIds?: number } = {}) {
+  const check = createSignatureCheck(secret);
+  const seen = new Map<string, number>();
+  const limit = options.rememberIds ?? 10_000;
+  return function verify(body: string, headers: Headers): string | null {
+    const result = check(body, headers);
+    if ('problem' in result) return result.problem;
+    if (seen.has(result.id)) return REPLAYED;
+    seen.set(result.id, Date.now());
     if (seen.size > limit) seen.delete(seen.keys().next().value!);
     return null;
   };

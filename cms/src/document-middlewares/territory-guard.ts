@@ -1,103 +1,73 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { relationRefs } from '../lib/relations';
-import { EDITORIAL_TYPES, TERRITORY, requestScope, type AdminUserLike, type TerritoryScope } from '../tenancy/scope';
+import { EDITORIAL_TYPES, operatorScope, refusal, TERRITORY } from '../tenancy/scope';
 
 type Data = Record<string, unknown>;
-type RequestState = {
-  user?: AdminUserLike;
-  auth?: { strategy?: { name?: string } };
-  sitoScope?: Promise<TerritoryScope>;
-};
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-/**
- * The documentIds a relation value points at, in any form the Document Service accepts, or
- * `undefined` when the value does not touch the relation. Row ids are turned into documentIds.
- */
-export async function relationTargets(strapi: Core.Strapi, value: unknown): Promise<string[] | undefined> {
-  const refs = relationRefs(value);
-  if (refs === undefined) return undefined;
-  const ids: string[] = [];
-  for (const ref of refs) {
-    const documentId =
-      typeof ref === 'object' && ref
-        ? (ref as { documentId?: unknown }).documentId
-        : typeof ref === 'string'
-          ? ref
-          : undefined;
-    if (typeof documentId === 'string') {
-      ids.push(documentId);
-      continue;
-    }
-    const rowId = typeof ref === 'object' && ref ? (ref as { id?: unknown }).id : ref;
-    const row = await strapi.db.query(TERRITORY).findOne({ where: { id: rowId }, select: ['documentId'] });
-    ids.push(row?.documentId ?? `unknown-row-${String(rowId)}`);
-  }
-  return ids;
+/** Filters that keep a territory operator's reads inside what they may see. */
+export function visibleTo(territories: string[], editorial: boolean): Data {
+  return editorial
+    ? { $or: [{ territory: { documentId: { $in: territories } } }, { regional: true }] }
+    : { documentId: { $in: territories } };
 }
 
-const forbidden = (message: string) => new errors.ForbiddenError(message);
-
 /**
- * The server-side half of tenant isolation. For an admin request by a territory operator, every
- * Document Service call on territorial content is checked against the operator's territories:
- * reads are narrowed to their territories plus regional entries, and writes (create, update,
- * delete, publish, unpublish, discard) must start and end inside their territories. It holds
- * whatever calls the Document Service: the admin UI, the admin API called directly, bulk actions.
+ * The first half of tenant isolation, before anything is written. For an admin request by a
+ * territory operator, every Document Service call on territorial content is checked against the
+ * operator's territories: reads are narrowed to their territories plus regional entries (and an
+ * entry they may not see is not found, with nothing of it shown), and a write may only start
+ * from an entry of their own territories. It holds whatever calls the Document Service: the admin
+ * UI, the admin API called directly, bulk actions, clones.
+ *
+ * Where a write ends is decided on the stored result, not on the request's syntax:
+ * document-middlewares/ownership-check.ts.
  */
 export function territoryGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
     const editorial = EDITORIAL_TYPES.includes(ctx.uid);
     if (!editorial && ctx.uid !== TERRITORY) return next();
-    const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
-    if (!state || state.auth?.strategy?.name !== 'admin') return next();
-    const scope = await requestScope(strapi, state);
+    const scope = await operatorScope(strapi);
     if (!scope) return next();
-    if (scope.unrestricted) return next();
 
     const mine = new Set(scope.territories);
     const params = ctx.params as { data?: Data; documentId?: string; locale?: string; filters?: Data };
+    const visible = visibleTo(scope.territories, editorial);
 
     if (READS.has(ctx.action)) {
-      const visible = editorial
-        ? { $or: [{ territory: { documentId: { $in: scope.territories } } }, { regional: true }] }
-        : { documentId: { $in: scope.territories } };
       params.filters = params.filters ? { $and: [params.filters, visible] } : visible;
-      return next();
+      const found = await next();
+      // The content manager answers a missing version with the document's locales and dates
+      // (200 and empty data): for an entry the operator may not see, it must not exist at all.
+      if (ctx.action === 'findOne' && !found && params.documentId) {
+        const exists = await strapi.db.query(ctx.uid).count({ where: { documentId: params.documentId } });
+        const seen = await strapi.db
+          .query(ctx.uid)
+          .count({ where: { $and: [{ documentId: params.documentId }, visible] } });
+        if (exists > 0 && seen === 0) throw new errors.NotFoundError('Voce non trovata.');
+      }
+      return found;
     }
+
+    if (ctx.uid === TERRITORY && (ctx.action === 'create' || ctx.action === 'delete' || ctx.action === 'clone'))
+      throw refusal('Solo la redazione regionale può creare o eliminare territori.');
+    if (ctx.action === 'create') return next();
+    if (!params.documentId) throw refusal('Azione non consentita senza indicare la voce.');
 
     if (ctx.uid === TERRITORY) {
-      if (ctx.action === 'create' || ctx.action === 'delete')
-        throw forbidden('Solo la redazione regionale può creare o eliminare territori.');
-      if (!params.documentId || !mine.has(params.documentId)) throw forbidden('Puoi modificare solo i tuoi territori.');
+      if (!mine.has(params.documentId)) throw new errors.NotFoundError('Territorio non trovato.');
       return next();
     }
-
-    const data = params.data ?? {};
-    if (data.regional === true) throw forbidden('Solo la redazione regionale può gestire le voci regionali.');
-
-    if (ctx.action !== 'create') {
-      if (!params.documentId) throw forbidden('Azione non consentita senza indicare la voce.');
-      const stored = await strapi.db.query(ctx.uid).findMany({
-        where: { documentId: params.documentId },
-        select: ['id', 'regional'],
-        populate: { territory: { select: ['documentId'] } },
-      });
-      if (stored.length === 0) throw new errors.NotFoundError('Voce non trovata.');
-      const outside = stored.some(
-        (row: { regional?: boolean; territory?: { documentId?: string } | null }) =>
-          row.regional === true || !row.territory?.documentId || !mine.has(row.territory.documentId),
-      );
-      if (outside) throw forbidden('Questa voce non appartiene ai tuoi territori.');
-    }
-
-    if (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'clone') {
-      const targets = await relationTargets(strapi, data.territory);
-      if (targets !== undefined && targets.some((target) => !mine.has(target))) {
-        throw forbidden('Puoi assegnare le voci solo ai tuoi territori.');
-      }
-    }
+    const stored = (await strapi.db.query(ctx.uid).findMany({
+      where: { documentId: params.documentId },
+      select: ['id', 'regional'],
+      populate: { territory: { select: ['documentId'] } },
+    })) as Array<{ regional?: boolean | null; territory?: { documentId?: string } | null }>;
+    if (stored.some((row) => row.regional === true))
+      throw refusal('Le voci regionali sono gestite dalla redazione regionale: puoi solo leggerle.');
+    // Another territory's entry does not exist for this operator, as when reading it.
+    if (stored.length === 0 || stored.some((row) => !row.territory?.documentId || !mine.has(row.territory.documentId)))
+      throw new errors.NotFoundError('Voce non trovata.');
     return next();
   };
 }

@@ -20,5 +20,5 @@ export default async (
   const documentId = ctx.request.query?.documentId;
   if (!ctx.state.user || typeof documentId !== 'string') return true;
   if (await mayPreviewEntry(strapi, ctx.state.user, ctx.params.contentType ?? '', documentId)) return true;
-  throw new errors.ForbiddenError('Puoi vedere in anteprima solo i contenuti dei tuoi territori.');
+  throw new errors.PolicyError('Puoi vedere in anteprima solo i contenuti dei tuoi territori.');
 };

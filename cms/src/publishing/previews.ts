@@ -8,6 +8,7 @@ import {
   type EditorialUid,
 } from '@sito/shared';
 import { cmsEnv } from '../cms-env';
+import { pluginRoutes } from '../lib/routes';
 import { territoryScope, type AdminUserLike } from '../tenancy/scope';
 import { allHubs, hubsOfTerritories, ownershipOf, type Ownership } from './hubs';
 
@@ -178,13 +179,9 @@ async function mayPreview(strapi: Core.Strapi, user: AdminUserLike, owner: Owner
  * that route in register(), refuses another territory's entry with a 403 before the handler runs.
  */
 export function protectPreviewRoute(strapi: Core.Strapi): void {
-  const routers = strapi.plugin('content-manager').routes as unknown as Record<
-    string,
-    { routes?: Array<{ path: string; config?: { policies?: unknown[] } }> }
-  >;
-  const route = Object.values(routers)
-    .flatMap((router) => router.routes ?? [])
-    .find((candidate) => candidate.path === '/preview/url/:contentType');
+  const route = pluginRoutes(strapi, 'content-manager').find(
+    (candidate) => candidate.path === '/preview/url/:contentType',
+  );
   if (!route) throw new Error("Strapi's preview route was not found: the preview scope policy cannot be added.");
   route.config = { ...route.config, policies: [...(route.config?.policies ?? []), 'global::preview-scope'] };
 }

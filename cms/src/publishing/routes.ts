@@ -7,13 +7,14 @@ import {
   previewDoneRequestSchema,
   type Build,
 } from '@sito/shared';
-import { createVerifier } from '@sito/shared/signing';
+import { REPLAYED, createSignatureCheck } from '@sito/shared/signing';
 import type { z } from 'zod';
 import { cmsEnv } from '../cms-env';
 import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
 import { previewStore } from './previews';
+import { replayStore } from './replays';
 
 type Context = {
   request: { body?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -35,20 +36,26 @@ const problem = (ctx: Context, status: number, message: string) => reply(ctx, st
 /**
  * Endpoints the build workers call. Every request is signed with the shared worker secret (the
  * Standard Webhooks scheme); a missing, wrong, stale or replayed signature is refused with 401
- * before the body is even looked at.
+ * before the body is even looked at. Replays are recognised across CMS processes and restarts:
+ * the message ids are remembered in the database (replays.ts).
  */
 function workerRoutes(strapi: Core.Strapi) {
   const secret = cmsEnv().SITO_WORKER_SECRET;
-  const verify = secret ? createVerifier(secret) : null;
+  const check = secret ? createSignatureCheck(secret) : null;
+  const verify = async (body: string, headers: Context['request']['headers']): Promise<string | null> => {
+    const result = check!(body, headers);
+    if ('problem' in result) return result.problem;
+    return (await replayStore(strapi).firstSeen(result.id)) ? null : REPLAYED;
+  };
 
   const signed =
     <S extends z.ZodType>(schema: S, handle: (ctx: Context, body: z.infer<S>) => Promise<void>): Handler =>
     async (ctx) => {
-      if (!verify)
+      if (!check)
         return problem(ctx, 503, 'Pubblicazione non configurata: imposta SITO_WORKER_SECRET nel CMS e nei worker.');
       const raw = (ctx.request.body as Record<symbol, unknown> | undefined)?.[UNPARSED];
       const text = typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
-      const refused = verify(text, ctx.request.headers);
+      const refused = await verify(text, ctx.request.headers);
       if (refused) {
         strapi.log.warn(`[sito] refused a worker request: ${refused}`);
         return problem(ctx, 401, `Richiesta non firmata correttamente: ${refused}.`);

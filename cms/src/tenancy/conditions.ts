@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { teamOf } from './media-scope';
 import { territoriesOf, type AdminUserLike } from './scope';
 
 /**
@@ -11,6 +12,7 @@ export const CONDITIONS = {
   inMyTerritories: 'api::in-my-territories',
   isRegional: 'api::is-regional',
   isMyTerritory: 'api::is-my-territory',
+  filesOfMyTerritories: 'api::files-of-my-territories',
 } as const;
 
 export async function registerTenancyConditions(strapi: Core.Strapi): Promise<void> {
@@ -28,6 +30,14 @@ export async function registerTenancyConditions(strapi: Core.Strapi): Promise<vo
       displayName: 'I miei territori',
       name: 'is-my-territory',
       handler: async (user: AdminUserLike) => ({ documentId: { $in: await territoriesOf(strapi, user.id) } }),
+    },
+    {
+      // Media files carry no territory: a file is a territory's when one of its operators uploaded it.
+      displayName: 'File dei miei territori',
+      name: 'files-of-my-territories',
+      handler: async (user: AdminUserLike) => ({
+        'createdBy.id': { $in: await teamOf(strapi, await territoriesOf(strapi, user.id)) },
+      }),
     },
   ];
   for (const condition of conditions) {

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
+import { TERRITORY_FIELDS_FOR_OPERATORS } from '../document-middlewares/ownership-check';
 import { EDITORIAL_TYPES, ROLE_CODES, TERRITORY, THEMATIC_AREA } from './scope';
 
 const CM = 'plugin::content-manager.explorer';
@@ -11,8 +12,8 @@ const ACTIONS = {
   publish: `${CM}.publish`,
 };
 
-/** Territory fields only a regional editor may change: identity, hosting and who operates it. */
-const TERRITORY_FIELDS_RESERVED = ['name', 'slug', 'kind', 'parent', 'hostname', 'operators'];
+/** Territory fields an operator does not even see: who operates it and where its hub notifies. */
+const TERRITORY_FIELDS_HIDDEN = ['operators', 'deployHookUrl', 'deployHookSecret'];
 
 interface PermissionInput {
   action: string;
@@ -29,6 +30,13 @@ const UPLOAD_PERMISSIONS: PermissionInput[] = [
   'plugin::upload.assets.download',
   'plugin::upload.assets.copy-link',
 ].map((action) => ({ action }));
+
+/** Operators see the whole media library but change and delete only their territories' files. */
+const OPERATOR_UPLOAD_PERMISSIONS: PermissionInput[] = UPLOAD_PERMISSIONS.map((permission) =>
+  permission.action === 'plugin::upload.assets.update'
+    ? { ...permission, conditions: [CONDITIONS.filesOfMyTerritories] }
+    : permission,
+);
 
 function permission(
   strapi: Core.Strapi,
@@ -59,6 +67,13 @@ function permission(
   };
 }
 
+/**
+ * Everything of a territory but the fields operators may change: the edit form shows them read-only.
+ * The rule itself holds on the stored result (document-middlewares/ownership-check.ts).
+ */
+const reservedTerritoryFields = (strapi: Core.Strapi) =>
+  Object.keys(strapi.getModel(TERRITORY).attributes).filter((field) => !TERRITORY_FIELDS_FOR_OPERATORS.includes(field));
+
 /** Operators: their territories' entries, regional entries read-only, their own territory's contacts and branding. */
 function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
   const mine = [CONDITIONS.inMyTerritories];
@@ -70,11 +85,11 @@ function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
       permission(strapi, ACTIONS.delete, uid, mine),
       permission(strapi, ACTIONS.publish, uid, mine),
     ]),
-    permission(strapi, ACTIONS.read, TERRITORY, [CONDITIONS.isMyTerritory]),
-    permission(strapi, ACTIONS.update, TERRITORY, [CONDITIONS.isMyTerritory], TERRITORY_FIELDS_RESERVED),
+    permission(strapi, ACTIONS.read, TERRITORY, [CONDITIONS.isMyTerritory], TERRITORY_FIELDS_HIDDEN),
+    permission(strapi, ACTIONS.update, TERRITORY, [CONDITIONS.isMyTerritory], reservedTerritoryFields(strapi)),
     permission(strapi, ACTIONS.publish, TERRITORY, [CONDITIONS.isMyTerritory]),
     permission(strapi, ACTIONS.read, THEMATIC_AREA),
-    ...UPLOAD_PERMISSIONS,
+    ...OPERATOR_UPLOAD_PERMISSIONS,
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 /** Content types that belong to a territory (or are regional). Operators work on these. */
 export const EDITORIAL_TYPES: UID.ContentType[] = [
@@ -59,3 +60,27 @@ export function requestScope(
   state.sitoScope ??= territoryScope(strapi, state.user);
   return state.sitoScope;
 }
+
+interface RequestState {
+  user?: AdminUserLike;
+  auth?: { strategy?: { name?: string } };
+  sitoScope?: Promise<TerritoryScope>;
+}
+
+/**
+ * The territory operator behind the current request, if it is one: the scope of an admin-panel
+ * request (admin session) by a user who is neither a super admin nor a regional editor. Null for
+ * editors, for the content API and for the CMS's own work (boot, seed, cron).
+ */
+export async function operatorScope(strapi: Core.Strapi): Promise<TerritoryScope | null> {
+  const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+  if (!state || state.auth?.strategy?.name !== 'admin') return null;
+  const scope = await requestScope(strapi, state);
+  return scope && !scope.unrestricted ? scope : null;
+}
+
+/**
+ * A 403 whose message reaches the operator. Strapi's router answers any other ForbiddenError
+ * raised while handling a request with a bare "Forbidden"; a PolicyError keeps its message.
+ */
+export const refusal = (message: string) => new errors.PolicyError(message);

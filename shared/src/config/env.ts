@@ -103,9 +103,30 @@ const publishingEnv = {
   SITO_BUILD_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 };
 
+/** A comma-separated list of browser origins (`https://host[:port]`, no path). */
+const originList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      httpUrl.refine((value) => new URL(value).origin === value.replace(/\/$/, ''), {
+        error: 'each entry must be an origin only (scheme, host and port), e.g. https://giovani.comune.crema.cr.it',
+      }),
+    ),
+  );
+
 /** What the CMS reads from its environment, beyond Strapi's own secrets. */
 export const cmsEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The CMS's public address (Strapi's `url`), e.g. https://cms.informagiovani.it; also allowed by CORS. */
+  PUBLIC_URL: z.union([z.literal('').transform(() => undefined), httpUrl]).optional(),
+  /** More browser origins allowed to call the CMS (CORS), comma-separated; the hubs' origin always is. */
+  SITO_CORS_ORIGINS: originList.default([]),
   /** PostgreSQL connection string; when unset the CMS uses the embedded SQLite file. */
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/sito' })
