@@ -54,7 +54,22 @@ describe('rich text blocks', () => {
       },
     ]);
     expect(result.success).toBe(false);
-    expect(describeIssues(result.error!)[0]).toMatch(/"\[0\]\.children\[0\]\.url": links must start with http/);
+    expect(describeIssues(result.error!)[0]).toMatch(/"\[0\]\.children\[0\]\.url": links must be a path on the hub/);
+  });
+
+  it('refuses, at build time too, links that look like a hub path but open another host', () => {
+    for (const url of ['//evil.example', '/\\evil.example', '/%2F/evil.example'])
+      expect(
+        blocksSchema.safeParse([
+          { type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'x' }] }] },
+        ]).success,
+        url,
+      ).toBe(false);
+    expect(
+      blocksSchema.safeParse([
+        { type: 'paragraph', children: [{ type: 'link', url: '/cremona/', children: [{ type: 'text', text: 'x' }] }] },
+      ]).success,
+    ).toBe(true);
   });
 
   it('refuses node types the editor does not produce, such as raw HTML', () => {

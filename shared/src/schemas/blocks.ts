@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeLink } from '../rules/index.js';
 
 /**
  * Strapi 5 "blocks" rich text, the JSON the Blocks editor stores and the REST API publishes.
@@ -7,12 +8,10 @@ import { z } from 'zod';
  * @see https://docs.strapi.io/cms/features/content-manager#blocks
  */
 
-const safeUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => /^(https?:|mailto:|tel:|\/|#)/i.test(value), {
-    message: 'links must start with http(s)://, mailto:, tel:, / or #',
-  });
+/** The same rule the CMS enforces (shared/src/rules): a hub path, an anchor, http(s), mailto: or tel:, never another host. */
+const safeUrlSchema = z.string().trim().refine(isSafeLink, {
+  message: 'links must be a path on the hub, an anchor, http(s)://, mailto: or tel: (not //host or backslashes)',
+});
 
 export const textNodeSchema = z.object({
   type: z.literal('text'),
