@@ -23,13 +23,29 @@ export async function queryStored<T = Record<string, unknown>>(cms: TestCms, sql
       db.close();
     }
   }
-  const client = new pg.Client({ connectionString: cms.database.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
+  const url = cms.database.env.DATABASE_URL!;
+  let client = clients.get(url);
+  if (!client) {
+    client = (async () => {
+      const connection = new pg.Client({ connectionString: url });
+      // Dropping the test database ends the connection from the server's side: not an error here.
+      connection.on('error', () => {});
+      await connection.connect();
+      return connection;
+    })();
+    clients.set(url, client);
   }
+  return (await (await client).query(sql)).rows as T[];
+}
+
+/** One connection per PostgreSQL test database, kept for the file's many reads. */
+const clients = new Map<string, Promise<pg.Client>>();
+
+/** Closes the connections queryStored opened (before the test database is dropped). */
+export async function closeStoredReads(): Promise<void> {
+  const open = [...clients.values()];
+  clients.clear();
+  await Promise.all(open.map(async (client) => (await client).end().catch(() => {})));
 }
 
 /** Table and link-table names of a content type, as Strapi 5 names them. */

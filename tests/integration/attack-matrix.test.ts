@@ -8,7 +8,13 @@ import {
   type AdminClient,
   type TestCms,
 } from '../helpers/test-cms.ts';
-import { ownershipSnapshot, queryStored, snapshotDiff, type StoredType } from '../helpers/stored-state.ts';
+import {
+  closeStoredReads,
+  ownershipSnapshot,
+  queryStored,
+  snapshotDiff,
+  type StoredType,
+} from '../helpers/stored-state.ts';
 
 /**
  * The attack matrix: the operator of Crema tries every action the admin API offers, in every
@@ -78,11 +84,19 @@ const TYPES: Array<StoredType & { data: (title: string) => Record<string, unknow
 const TERRITORY = 'api::territory.territory';
 
 /** The path spellings Strapi's router matches for one content-manager path. */
-const spellings = (pathname: string) => [
+const allSpellings = (pathname: string) => [
   pathname,
   pathname.replace('/content-manager/collection-types/', '/Content-Manager/Collection-Types/'),
   pathname.includes('?') ? pathname.replace('?', '/?') : `${pathname}/`,
 ];
+
+/**
+ * The spellings tried for one type: every one for opportunities, one in turn for each other type
+ * (the router sends them all to the same handler, and the guards do not read the path at all), so
+ * every action is tried in every spelling without trying every type in every one.
+ */
+const spellingsFor = (typeIndex: number) => (pathname: string) =>
+  typeIndex === 0 ? allSpellings(pathname) : [allSpellings(pathname)[typeIndex % 3]!];
 
 // Some two thousand requests, each followed by a read of the database: minutes, not seconds.
 const LONG = { timeout: 600_000 };
@@ -177,6 +191,7 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
     console.log(
       `[attack matrix on ${database}] ${attempts} hostile requests, ${refusedCount} refused, the rest changed nothing stored`,
     );
+    await closeStoredReads();
     await cms?.destroy();
   });
 
@@ -184,7 +199,8 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
     "never lets the operator read, change, publish, clone, translate or delete another territory's or a regional entry",
     LONG,
     async () => {
-      for (const type of TYPES) {
+      for (const [typeIndex, type] of TYPES.entries()) {
+        const spellings = spellingsFor(typeIndex);
         const { published, draft, regional, own } = victims.get(type.uid)!;
         for (const id of [published, draft]) {
           for (const pathname of spellings(`${CM(type.uid)}/${id}?locale=it`)) {
@@ -269,19 +285,19 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
     'never lets the operator move, clone or create an entry into another territory or into regional, in any syntax',
     LONG,
     async () => {
-      for (const type of TYPES) {
+      const forms = hostileBodies();
+      // Clone, create and translate go through the same stored check as update: every form for
+      // opportunities, and for each other type a window of forms that moves on with the type, so
+      // that each form meets each of these actions on some type.
+      const window = Math.ceil(forms.length / (TYPES.length - 1));
+      for (const [typeIndex, type] of TYPES.entries()) {
         const { own } = victims.get(type.uid)!;
-        for (const [index, [form, body]] of hostileBodies().entries()) {
+        for (const [index, [form, body]] of forms.entries()) {
           const data = { ...type.data(`Attacco ${form}`), ...body };
           // Each form in one of the path spellings, in turn: the guard does not read the path at all.
-          const pathname = spellings(`${CM(type.uid)}/${own}?locale=it`)[index % 3]!;
+          const pathname = allSpellings(`${CM(type.uid)}/${own}?locale=it`)[index % 3]!;
           await attempt(`update ${type.table} (${form})`, 'PUT', pathname, body);
-          await attempt(
-            `publish ${type.table} after (${form})`,
-            'POST',
-            `${CM(type.uid)}/${own}/actions/publish?locale=it`,
-            {},
-          );
+          if (typeIndex > 0 && Math.floor(index / window) !== typeIndex - 1) continue;
           await attempt(`clone ${type.table} (${form})`, 'POST', `${CM(type.uid)}/clone/${own}?locale=it`, data);
           await attempt(`create ${type.table} (${form})`, 'POST', `${CM(type.uid)}?locale=it`, data);
           await attempt(
@@ -292,6 +308,13 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
           );
           await attempt(`translate ${type.table} (${form})`, 'PUT', `${CM(type.uid)}/${own}?locale=en`, data);
         }
+        // Whatever the draft holds after all of them goes live, and must still be Crema's.
+        await attempt(
+          `publish ${type.table} after the attempts`,
+          'POST',
+          `${CM(type.uid)}/${own}/actions/publish?locale=it`,
+          {},
+        );
       }
     },
   );
@@ -347,7 +370,7 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
         ['deploy hook', { deployHookUrl: 'https://10.0.0.1/hook', deployHookSecret: `whsec_${'A'.repeat(44)}` }],
       ];
       for (const [form, body] of bodies) {
-        for (const pathname of spellings(`${CM(TERRITORY)}/${territory.crema}`)) {
+        for (const pathname of allSpellings(`${CM(TERRITORY)}/${territory.crema}`)) {
           await attempt(`territory ${form}`, 'PUT', pathname, body);
           await attempt(
             `territory publish after ${form}`,

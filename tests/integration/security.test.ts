@@ -9,7 +9,7 @@ import {
   type AdminClient,
   type TestCms,
 } from '../helpers/test-cms.ts';
-import { queryStored } from '../helpers/stored-state.ts';
+import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 
 const CM = '/content-manager/collection-types';
 const OPP = 'api::opportunity.opportunity';
@@ -70,6 +70,7 @@ describe.each(databasesUnderTest())('security of the CMS on %s', (database) => {
   });
 
   afterAll(async () => {
+    await closeStoredReads();
     await cms?.destroy();
   });
 
