@@ -202,7 +202,9 @@ export function writeSyntheticSeed(dir: string, count: number, hub = 'bench'): v
       summary: `${kind} per giovani dai 18 ai 34 anni come ${role} a ${place}. Annuncio sintetico numero ${i + 1}, generato per misurare le prestazioni della piattaforma.`,
       body: [
         { type: 'paragraph', children: [{ type: 'text', text: `Cerchiamo una persona motivata come ${role}. ` }] },
-        { type: 'heading', level: 2, children: [{ type: 'text', text: 'Requisiti' }] },
+      ],
+      // Requirements and how to apply have their own fields, as an office writes them.
+      requirements: [
         {
           type: 'list',
           format: 'unordered',
@@ -211,6 +213,8 @@ export function writeSyntheticSeed(dir: string, count: number, hub = 'bench'): v
             { type: 'list-item', children: [{ type: 'text', text: `Disponibilità a lavorare a ${place}` }] },
           ],
         },
+      ],
+      howToApply: [
         {
           type: 'paragraph',
           children: [

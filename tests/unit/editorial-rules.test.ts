@@ -91,6 +91,19 @@ describe('editorial rules, with a message an operator can act on', () => {
     ).toEqual(['steps.0.body']);
   });
 
+  it("refuses an opportunity's body that repeats «Requisiti» or «Come candidarsi», which have their own fields", () => {
+    const heading = (text: string) => ({ type: 'heading', level: 2, children: [{ type: 'text', text }] });
+    const opportunity = (body: object[]) => ({ requirements: null, body });
+    expect(messages(opportunity([heading('Requisiti')]))).toEqual([
+      'Il testo ripete la sezione «Requisiti»: scrivila nel campo «Requisiti», che la pagina mostra già sotto il testo.',
+    ]);
+    expect(fields(opportunity([heading('Come candidarsi:')]))).toEqual(['body']);
+    expect(fields(opportunity([heading('How to apply')]))).toEqual(['body']);
+    expect(fields(opportunity([heading('Il laboratorio')]))).toEqual([]);
+    // News and guides have no such fields: a «Requisiti» heading in their text is theirs to write.
+    expect(fields({ body: [heading('Requisiti')] })).toEqual([]);
+  });
+
   describe('links in rich text', () => {
     const withLink = (url: string) => ({
       body: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', text: 'qui' }] }] }],

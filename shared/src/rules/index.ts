@@ -26,7 +26,7 @@ const URL_FIELDS = new Set([
 ]);
 const EMAIL_FIELDS = new Set(['applyEmail', 'email']);
 const PHONE_FIELDS = new Set(['phone']);
-const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'answer', 'description']);
+const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'howToApply', 'answer', 'description']);
 const SAFE_SCHEME = /^(https?:|mailto:|tel:|\/|#)/i;
 /** Tab, newlines and other control characters: browsers drop some of them from a URL before reading it. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
@@ -82,6 +82,9 @@ export const isSafeLink = (url: string): boolean => linkProblem(url) === null;
 export function checkEntry(data: Data): Problem[] {
   const problems: Problem[] = [];
   walk(data, [], problems);
+
+  const repeated = repeatedSection(data);
+  if (repeated) problems.push(repeated);
 
   const { opensOn, deadline, ageMin, ageMax, startsAt, endsAt } = data;
   if (typeof opensOn === 'string' && typeof deadline === 'string' && deadline < opensOn) {
@@ -144,6 +147,40 @@ function walk(value: unknown, path: string[], problems: Problem[]): void {
       walk(field, at, problems);
     }
   }
+}
+
+/** Sections an opportunity has a field for, by the headings an office would give them in the body. */
+const SECTION_FIELDS: Array<{ field: string; label: string; headings: string[] }> = [
+  { field: 'requirements', label: 'Requisiti', headings: ['requisiti', 'requirements'] },
+  {
+    field: 'howToApply',
+    label: 'Come candidarsi',
+    headings: ['come candidarsi', 'come candidarti', 'candidature', 'how to apply'],
+  },
+];
+
+/**
+ * An opportunity's body must not repeat a section that has its own field: the page shows each once,
+ * from the field, so a «Requisiti» heading in the body would appear twice.
+ */
+function repeatedSection(data: Data): Problem | null {
+  if (!Array.isArray(data.body) || !('requirements' in data)) return null;
+  for (const block of data.body as Data[]) {
+    if (block?.type !== 'heading' || !Array.isArray(block.children)) continue;
+    const heading = (block.children as Data[])
+      .map((child) => (typeof child.text === 'string' ? child.text : ''))
+      .join('')
+      .trim()
+      .replace(/[:.]$/, '')
+      .toLowerCase();
+    const section = SECTION_FIELDS.find((candidate) => candidate.headings.includes(heading));
+    if (section)
+      return {
+        field: 'body',
+        message: `Il testo ripete la sezione «${section.label}»: scrivila nel campo «${section.label}», che la pagina mostra già sotto il testo.`,
+      };
+  }
+  return null;
 }
 
 /** Rich text (Strapi blocks) must not carry scripts, event handlers or unsafe links. */

@@ -48,7 +48,10 @@ export const opportunitySchema = documentBaseSchema
     remote: z.boolean(),
     ageMin: z.number().int().min(0).max(99),
     ageMax: z.number().int().min(0).max(99),
+    /** Who may apply: the page's only «Requisiti» section (the body does not repeat it). */
     requirements: blocksSchema.nullable(),
+    /** What to send and how candidates are chosen, shown under «Come candidarsi» with the links below. */
+    howToApply: blocksSchema.nullable(),
     applyUrl: webUrlSchema.nullable(),
     applyEmail: emailSchema.nullable(),
     /** First day applications are accepted. */
