@@ -146,6 +146,98 @@ describe('a hub built from the live CMS', () => {
     await page.close();
   });
 
+  it("brands each hub with its own territory's colour (the header as the reader sees it)", async () => {
+    const territories = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/territories.json'), 'utf8'),
+    ) as Array<{ slug: string; primaryColor: string }>;
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+    const page = await browser.newPage();
+    const seen: string[] = [];
+    for (const hub of ['cremona', 'crema']) {
+      await page.goto(`${origin}/${hub}/`);
+      const colour = await page.locator('.hub-header').evaluate((header) => getComputedStyle(header).backgroundColor);
+      expect(colour, hub).toBe(rgb(territories.find((t) => t.slug === hub)!.primaryColor));
+      seen.push(colour);
+    }
+    expect(new Set(seen).size, 'two territories, two colours').toBe(2);
+    await page.close();
+  });
+
+  it('shows «Requisiti» and «Come candidarsi» once each on an opportunity, with what the office wrote', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/opportunita/${liutaio.slug}/`);
+    const headings = await page.locator('main h2, main h3').allTextContents();
+    expect(headings.filter((text) => text.trim() === 'Requisiti')).toHaveLength(1);
+    expect(headings.filter((text) => text.trim() === 'Come candidarsi')).toHaveLength(1);
+    const apply = page.locator('section', { has: page.locator('h2', { hasText: 'Come candidarsi' }) });
+    await expect(apply.textContent()).resolves.toContain('Invia il curriculum');
+    await page.close();
+  });
+
+  it('lists upcoming events as a calendar, by start whoever organises them, and past ones apart', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/eventi/`);
+    const listAfter = (heading: string) =>
+      page.locator('h2', { hasText: heading }).locator('xpath=following-sibling::*[1]').locator('li');
+    const read = (heading: string) =>
+      listAfter(heading).evaluateAll((items) =>
+        items.map((item) => ({
+          start: Date.parse(item.querySelector('time[datetime]')!.getAttribute('datetime')!),
+          regional: item.querySelector('.tag') !== null,
+        })),
+      );
+    const upcoming = await read('In programma');
+    const past = await read('Eventi passati');
+    // The demo content has both the hub's own and regional events coming up: they interleave by date.
+    expect(upcoming.some((event) => event.regional) && upcoming.some((event) => !event.regional)).toBe(true);
+    const starts = upcoming.map((event) => event.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // Past events apart, the most recent first.
+    const pastStarts = past.map((event) => event.start);
+    expect(pastStarts.length).toBeGreaterThan(0);
+    expect(pastStarts).toEqual([...pastStarts].sort((a, b) => b - a));
+    await page.close();
+  });
+
+  it('folds the menu into one "Menu" row on a phone, without JavaScript, and shows it whole on a wide screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, javaScriptEnabled: false });
+    const page = await phone.newPage();
+    await page.goto(`${origin}/cremona/`);
+    const menu = page.locator('.main-nav summary');
+    const firstLink = page
+      .getByRole('navigation', { name: 'Menu principale' })
+      .getByRole('link', { name: 'Opportunità' });
+    await expect(menu.isVisible()).resolves.toBe(true);
+    await expect(firstLink.isVisible()).resolves.toBe(false);
+    const header = await page.locator('.hub-header').boundingBox();
+    expect(header!.height, 'the header leaves most of the screen to the content').toBeLessThan(667 / 3);
+    await menu.click();
+    await expect(firstLink.isVisible()).resolves.toBe(true);
+    await phone.close();
+
+    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const wide = await desktop.newPage();
+    await wide.goto(`${origin}/cremona/`);
+    await expect(wide.locator('.main-nav summary').isVisible()).resolves.toBe(false);
+    const labels = await wide.getByRole('navigation', { name: 'Menu principale' }).getByRole('link').allTextContents();
+    expect(labels.map((label) => label.trim())).toEqual(expect.arrayContaining(['Opportunità', 'Guide', 'Notizie']));
+    for (const label of ['Opportunità', 'Notizie'])
+      await expect(
+        wide.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: label }).isVisible(),
+      ).resolves.toBe(true);
+    await desktop.close();
+  });
+
+  it('speaks to the reader in agreeing Italian: «Tutte» the thematic areas in the search', async () => {
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    const area = page.getByLabel('Area tematica');
+    await area.waitFor({ timeout: 15_000 });
+    await expect(area.locator('option').first().textContent()).resolves.toBe('Tutte');
+    await expect(page.getByLabel('Tipo').locator('option').first().textContent()).resolves.toBe('Tutti');
+    await page.close();
+  });
+
   it("publishes an antenna's entries and sportelli on its hub: Soresina's on Cremona, not on Crema", async () => {
     const page = await browser.newPage();
     const entry = await page.goto(`${origin}/cremona/opportunita/${antennaSlug}/`);
@@ -271,6 +363,20 @@ describe('a hub built from the live CMS', () => {
     await expect(networkResult.getAttribute('href')).resolves.toBe(`/cremona/opportunita/${liutaio.slug}/`);
     const direct = await page.goto(`${origin}/crema/opportunita/${liutaio.slug}/`);
     expect(direct?.status()).toBe(404);
+    await page.close();
+  });
+
+  it('finds each regional entry once when searching the whole network, on the own hub', async () => {
+    const regional = seed.find((entry) => entry.regional && (entry.deadlineInDays ?? 1) > 0)!;
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/crema/cerca/`);
+    await page.getByLabel('Cerca in tutta la rete Informagiovani').check();
+    await page.getByLabel('Cosa stai cercando?').fill(regional.title);
+    const found = page.locator('.search__results a', { hasText: regional.title });
+    await found.first().waitFor({ timeout: 15_000 });
+    const hrefs = await found.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    // Cremona and Crema both publish it: one result, Crema's own copy.
+    expect(hrefs).toEqual([`/crema/opportunita/${regional.slug}/`]);
     await page.close();
   });
 
@@ -417,6 +523,8 @@ describe('a hub built from the live CMS', () => {
     await page.goto(`${origin}/cremona/opportunita/`);
     const visibleTitles = await page.locator('li[data-expires]:not([hidden]) .card__title').allTextContents();
     for (const entry of open) expect(visibleTitles).not.toContain(entry.title);
+    // A year on, the page cannot know how many are still open: it says nothing rather than a wrong number.
+    await expect(page.locator('p[data-open-count]').isHidden()).resolves.toBe(true);
     await page.goto(`${origin}/cremona/opportunita/${liutaio.slug}/`);
     await expect(page.locator('.deadline__label').first().textContent()).resolves.toBe('Chiusa');
     await expect(page.locator('[data-closed-notice]').isVisible()).resolves.toBe(true);
@@ -513,6 +621,40 @@ describe('a hub built from the live CMS', () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/opportunita/${expired!.slug}/`);
     await expect(page.locator('.notice--closed').textContent()).resolves.toMatch(/scaduta/);
+    // Readable at its address, but no longer offered by the search.
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    await page.getByLabel('Cosa stai cercando?').fill(expired!.title);
+    await page.locator('.search__status p', { hasText: /risultat/ }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.search__results a').allTextContents()).not.toContain(expired!.title);
     await page.close();
+  });
+
+  it('offers no closed call as open in the search, between builds too: closed ones come last and say so', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A week from now the demo calls closing in 2 to 6 days have closed; later ones are still open.
+    await page.clock.setFixedTime(new Date(Date.now() + 7 * 86_400_000));
+    // The listing's count follows: the calls that closed since the build are no longer counted.
+    const stillOpen = seed.filter(
+      (e) => (e.territory === 'cremona' || e.regional) && (e.deadlineInDays === null || e.deadlineInDays >= 7),
+    ).length;
+    await page.goto(`${origin}/cremona/opportunita/`);
+    // Plus Soresina's entry (no deadline), which this test file publishes.
+    await expect(page.locator('p[data-open-count]').textContent()).resolves.toBe(`${stillOpen + 1} opportunità aperte`);
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    // Internships: the Museo del Violino's (4 days) has closed, the liutaio's (25 days) has not.
+    await page.getByLabel('Cosa stai cercando?').fill('tirocinio');
+    await page.getByLabel('Tipo').selectOption('Tirocinio');
+    await page.getByLabel('Ordina per').selectOption('deadline');
+    await page.locator('.search__status p', { hasText: /risultat/ }).waitFor({ timeout: 15_000 });
+    const closedFlags = await page
+      .locator('.search__results li')
+      .evaluateAll((items) => items.map((item) => item.querySelector('.deadline--closed')?.textContent ?? ''));
+    expect(closedFlags.length).toBeGreaterThan(2);
+    expect(closedFlags.some((flag) => flag === 'Chiusa')).toBe(true);
+    expect(closedFlags.some((flag) => flag === '')).toBe(true);
+    // Every open one before every closed one.
+    expect(closedFlags.indexOf('Chiusa')).toBeGreaterThan(closedFlags.lastIndexOf(''));
+    await context.close();
   });
 });

@@ -4,16 +4,37 @@ import { useEffect, useId, useRef, useState } from 'react';
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  /** `scadenza` (YYYY-MM-DD) on opportunities with a deadline (components/SearchMeta.astro). */
+  meta: { title?: string; scadenza?: string };
+}
+
+/** Today in Rome as YYYY-MM-DD: a deadline is the last day to apply there. */
+const todayInRome = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+
+/**
+ * Closed calls after the open ones, whatever the order asked (relevance or nearest deadline).
+ * A build leaves closed opportunities out of the index; this holds between builds, when the
+ * reader's today is past a deadline the index still has as open.
+ */
+function openFirst(results: PagefindResultData[], today: string): PagefindResultData[] {
+  const closed = (result: PagefindResultData) => Boolean(result.meta.scadenza && result.meta.scadenza < today);
+  return [...results.filter((result) => !closed(result)), ...results.filter(closed)];
 }
 type Filters = Record<string, Record<string, number>>;
+/** Pagefind's filters: values by key, and the compound `none` (no page matching any of these). */
+interface SearchFilters {
+  [key: string]: string | Array<Record<string, string>>;
+}
 interface SearchOptions {
-  filters?: Record<string, string>;
+  filters?: SearchFilters;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
   options(options: { baseUrl?: string }): Promise<void>;
-  mergeIndex(url: string, options?: { baseUrl?: string; indexWeight?: number }): Promise<void>;
+  mergeIndex(
+    url: string,
+    options?: { baseUrl?: string; indexWeight?: number; mergeFilter?: Record<string, string> },
+  ): Promise<void>;
   filters(): Promise<Filters>;
   debouncedSearch(
     query: string | null,
@@ -29,12 +50,15 @@ export interface SearchLabels {
   results: string;
   resultsOne: string;
   none: string;
-  any: string;
+  /** The "any value" choice of each filter, by filter name. */
+  any: Record<string, string>;
   sort: string;
   sortRelevance: string;
   sortDeadline: string;
   sortDate: string;
   network: string;
+  /** The label of a call whose deadline has passed. */
+  closed: string;
   filters: Record<string, string>;
 }
 
@@ -113,12 +137,23 @@ export default function SearchBox({ base, partners, labels }: Props) {
               ),
             );
             for (const partner of reachable) {
-              if (partner) await api.mergeIndex(`${partner}pagefind`, { baseUrl: partner, indexWeight: 0.6 });
+              // Every page of a partner's index carries the synthetic filter `rete: partner`.
+              if (partner)
+                await api.mergeIndex(`${partner}pagefind`, {
+                  baseUrl: partner,
+                  indexWeight: 0.6,
+                  mergeFilter: { rete: 'partner' },
+                });
             }
           })();
           await merged.current;
         }
-        return api.debouncedSearch(term || null, { filters: activeFilters, ...(sortBy ? { sort: sortBy } : {}) }, 200);
+        // Regional entries are on every hub: a partner's copy of one is the same document as this
+        // hub's, so the network search leaves it out and each is found once, here.
+        const filters: SearchFilters = network
+          ? { ...activeFilters, none: [{ rete: 'partner', ambito: 'regionale' }] }
+          : activeFilters;
+        return api.debouncedSearch(term || null, { filters, ...(sortBy ? { sort: sortBy } : {}) }, 200);
       })
       .then(async (search) => {
         if (!search || cancelled) return; // a newer keystroke superseded this search
@@ -126,7 +161,10 @@ export default function SearchBox({ base, partners, labels }: Props) {
         const wanted = merged.current === null ? 20 : 40;
         const all = await Promise.all(search.results.slice(0, wanted).map((result) => result.data()));
         // Once merged, partner results stay in the index: without the network option, show only this hub's.
-        const results = (network ? all : all.filter((result) => result.url.startsWith(base))).slice(0, 20);
+        const results = openFirst(
+          network ? all : all.filter((result) => result.url.startsWith(base)),
+          todayInRome(),
+        ).slice(0, 20);
         const total = network || merged.current === null ? search.results.length : results.length;
         if (!cancelled) setState({ kind: 'done', query: term, total, results });
       })
@@ -163,7 +201,7 @@ export default function SearchBox({ base, partners, labels }: Props) {
                   value={chosen[name] ?? ''}
                   onChange={(event) => setChosen({ ...chosen, [name]: event.target.value })}
                 >
-                  <option value="">{labels.any}</option>
+                  <option value="">{labels.any[name]}</option>
                   {Object.entries(available[name] ?? {})
                     .sort(([a], [b]) => a.localeCompare(b, 'it'))
                     .map(([value, count]) => (
@@ -220,6 +258,9 @@ export default function SearchBox({ base, partners, labels }: Props) {
               <h2>
                 <a href={result.url}>{result.meta.title ?? result.url}</a>
               </h2>
+              {result.meta.scadenza && result.meta.scadenza < todayInRome() && (
+                <p className="deadline deadline--closed">{labels.closed}</p>
+              )}
               {/* Pagefind's excerpt is escaped text from our own pages with <mark> around the matches. */}
               <p dangerouslySetInnerHTML={{ __html: result.excerpt }} />
             </li>

@@ -16,13 +16,14 @@ const it = {
   skipToFooter: 'Vai ai contatti',
   network: 'Rete Informagiovani della Lombardia',
   mainNav: 'Menu principale',
+  menu: 'Menu',
   nav: {
     opportunities: 'Opportunità',
     events: 'Eventi',
-    tutorials: 'Orientamento',
+    tutorials: 'Guide',
     professions: 'Professioni',
     questions: "L'esperto risponde",
-    news: 'News',
+    news: 'Notizie',
     areas: 'Aree tematiche',
     contacts: 'Contatti',
     search: 'Cerca',
@@ -175,7 +176,8 @@ const it = {
   searchLoading: 'Ricerca in corso…',
   searchResults: (n: number) => (n === 1 ? '1 risultato' : `${n} risultati`),
   searchNone: (q: string) => `Nessun risultato per «${q}».`,
-  searchAny: 'Tutti',
+  /** «Tutti» or «Tutte», agreeing with each filter's name (l'area tematica: tutte). */
+  searchAny: { tipo: 'Tutti', area: 'Tutte', territorio: 'Tutti', pubblico: 'Tutti' } as Record<string, string>,
   searchSort: 'Ordina per',
   searchSortRelevance: 'Pertinenza',
   searchSortDeadline: 'Scadenza più vicina',
@@ -203,6 +205,7 @@ const en: Dictionary = {
   skipToFooter: 'Skip to contacts',
   network: 'Informagiovani network of Lombardy',
   mainNav: 'Main menu',
+  menu: 'Menu',
   nav: {
     opportunities: 'Opportunities',
     events: 'Events',
@@ -363,7 +366,7 @@ const en: Dictionary = {
   searchLoading: 'Searching…',
   searchResults: (n: number) => (n === 1 ? '1 result' : `${n} results`),
   searchNone: (q: string) => `No results for “${q}”.`,
-  searchAny: 'All',
+  searchAny: { tipo: 'All', area: 'All', territorio: 'All', pubblico: 'All' },
   searchSort: 'Sort by',
   searchSortRelevance: 'Relevance',
   searchSortDeadline: 'Closest deadline',
@@ -411,3 +414,14 @@ export const formatDateTime = (iso: string, lang: Lang = defaultLang) =>
   formatter(dateTimeFormats, lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
     new Date(iso),
   );
+
+/**
+ * Words in a sentence: "giovani, aziende e scuole", "young people, companies and schools". In
+ * Italian only the first keeps its capital (labels are capitalised to stand alone).
+ */
+export function listOf(words: readonly string[], lang: Lang = defaultLang): string {
+  const inSentence = words.map((word, index) =>
+    lang === 'it' && index > 0 ? word.charAt(0).toLocaleLowerCase('it') + word.slice(1) : word,
+  );
+  return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(inSentence);
+}

@@ -24,4 +24,16 @@ export const DEADLINE_SCRIPT = `(function () {
       if (days <= 7) el.className = 'deadline deadline--soon';
     }
   });
+  document.querySelectorAll('[data-open-count]').forEach(function (el) {
+    var closing = JSON.parse(el.getAttribute('data-closing') || '{}');
+    if (today > Date.parse(el.getAttribute('data-known-until'))) {
+      el.hidden = true;
+      return;
+    }
+    var n = Number(el.getAttribute('data-open-count'));
+    Object.keys(closing).forEach(function (day) {
+      if (Date.parse(day) < today) n -= closing[day];
+    });
+    el.textContent = n === 1 ? labels.openOne : labels.openMany.replace('{n}', n);
+  });
 })();`;

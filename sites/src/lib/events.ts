@@ -10,7 +10,7 @@ export function allEvents(lang: Lang = defaultLang): Promise<readonly Event[]> {
   return entriesIn('events', lang);
 }
 
-/** Events not yet over, soonest first. */
+/** Events not yet over, soonest first, own and regional together: a calendar, in date order. */
 export async function upcomingEvents(lang: Lang = defaultLang): Promise<Event[]> {
   return (await allEvents(lang)).filter((event) => isUpcoming(event));
 }

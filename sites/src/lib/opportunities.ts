@@ -1,4 +1,4 @@
-import { isExpired, type Opportunity } from '@sito/shared';
+import { addDays, isExpired, romeDate, type Opportunity } from '@sito/shared';
 import { defaultLang, type Lang } from '../i18n/ui.ts';
 import { ownFirst } from './hub.ts';
 import { entriesIn } from './translations.ts';
@@ -25,4 +25,21 @@ export function openOpportunities(lang: Lang = defaultLang): Promise<Opportunity
 /** Open opportunities closing soonest, regardless of owner: the home's "In scadenza". */
 export async function closingSoon(limit: number, now = new Date()): Promise<Opportunity[]> {
   return (await allOpportunities()).filter((o) => o.deadline && !isExpired(o.deadline, now)).slice(0, limit);
+}
+
+/** How far ahead a listing page knows which of its open calls close, day by day (a hub is rebuilt every night). */
+export const CLOSING_HORIZON_DAYS = 31;
+
+/**
+ * How many of these open calls close on each of the next days, and the last day that is known:
+ * a listing's count of open calls stays true between builds (components/DeadlineScript.astro).
+ */
+export function closingByDay(
+  list: readonly Opportunity[],
+  now = new Date(),
+): { until: string; counts: Record<string, number> } {
+  const until = addDays(romeDate(now), CLOSING_HORIZON_DAYS);
+  const counts: Record<string, number> = {};
+  for (const o of list) if (o.deadline && o.deadline <= until) counts[o.deadline] = (counts[o.deadline] ?? 0) + 1;
+  return { until, counts };
 }

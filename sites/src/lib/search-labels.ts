@@ -17,6 +17,7 @@ export function searchLabels(lang: Lang): SearchLabels {
     sortDeadline: ui.searchSortDeadline,
     sortDate: ui.searchSortDate,
     network: ui.searchNetwork,
+    closed: ui.closed,
     filters: ui.searchFilters,
   };
 }
