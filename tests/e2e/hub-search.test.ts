@@ -541,6 +541,37 @@ describe('a hub built from the live CMS', () => {
     for (const item of items) expect(item.link).toMatch(/^http:\/\/localhost:4321\/cremona\//);
   });
 
+  it('publishes an RSS feed of all open opportunities and one per kind, linked from every page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/opportunita/`);
+    const open = Number(await page.locator('p[data-open-count]').getAttribute('data-open-count'));
+    const feedLink = page.locator('footer a', { hasText: 'Feed RSS delle opportunità' });
+    await expect(feedLink.getAttribute('href')).resolves.toBe('/cremona/rss/opportunita.xml');
+    await page.close();
+    const parse = async (path: string) => {
+      const response = await fetch(`${origin}/cremona/${path}`);
+      expect(response.status, path).toBe(200);
+      const feed = new XMLParser().parse(await response.text());
+      return { title: feed.rss.channel.title as string, items: [feed.rss.channel.item].flat().filter(Boolean) };
+    };
+    const all = await parse('rss/opportunita.xml');
+    expect(all.items).toHaveLength(open);
+    const internships = await parse('rss/opportunita/tirocinio.xml');
+    expect(internships.title).toBe('Tirocinio · Informagiovani Cremona');
+    expect(internships.items.length).toBeGreaterThan(0);
+    for (const item of internships.items) expect([item.category].flat()).toContain('Tirocinio');
+    expect(internships.items.map((item: { title: string }) => item.title)).toContain(liutaio.title);
+  });
+
+  it('links the operators’ resources from the footer as «Per gli operatori», saying whom they are for', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/`);
+    await page.locator('footer a', { hasText: 'Per gli operatori' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Risorse per operatori');
+    await expect(page.locator('main .lead').textContent()).resolves.toMatch(/chi lavora negli sportelli/);
+    await page.close();
+  });
+
   it('publishes iCalendar for events, deadlines and single entries that an iCalendar parser reads', async () => {
     const calendar = async (url: string) => {
       const response = await fetch(`${origin}${url}`);
@@ -605,8 +636,10 @@ describe('a hub built from the live CMS', () => {
     expect([...bytes.slice(0, 3)], 'a UTF-8 byte order mark, so spreadsheets read accents').toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'slug,titolo,tipo,sintesi,ente,comune,a_distanza,eta_minima,eta_massima,apertura,scadenza,territorio,regionale,ultima_verifica,url',
+      'slug,titolo,tipo,tipo_codice,sintesi,ente,comune,a_distanza,eta_minima,eta_massima,apertura,scadenza,territorio,regionale,ultima_verifica,url',
     );
+    // Kinds as an Italian reader says them, with the stable code beside.
+    expect(lines.find((line) => line.startsWith(`${liutaio.slug},`))).toContain(',Tirocinio,internship,');
     expect(lines).toHaveLength(json.length + 1);
     const robots = await (await fetch(`${origin}/cremona/robots.txt`)).text();
     expect(robots).toMatch(/Sitemap: http:\/\/localhost:4321\/cremona\/sitemap-index\.xml/);

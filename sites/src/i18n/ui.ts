@@ -134,6 +134,10 @@ const it = {
   eventsCalendar: 'Calendario degli eventi',
   deadlinesCalendar: 'Calendario delle scadenze',
   openData: 'Dati aperti',
+  opportunitiesFeed: 'Feed RSS delle opportunità',
+  forOperators: 'Per gli operatori',
+  operatorResourcesIntro:
+    'Materiali per chi lavora negli sportelli della rete Informagiovani: buone pratiche, strumenti, formazione e registrazioni dei webinar. Se cerchi opportunità per te, parti dalla pagina Opportunità.',
   pagination: 'Pagine',
   previousPage: 'Pagina precedente',
   nextPage: 'Pagina successiva',
@@ -323,6 +327,10 @@ const en: Dictionary = {
   eventsCalendar: 'Events calendar',
   deadlinesCalendar: 'Deadlines calendar',
   openData: 'Open data',
+  opportunitiesFeed: 'RSS feed of opportunities',
+  forOperators: 'For the network’s staff',
+  operatorResourcesIntro:
+    'Material for the staff of the Informagiovani offices: good practices, tools, training and webinar recordings. Looking for opportunities for yourself? Start from the Opportunities page.',
   pagination: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',

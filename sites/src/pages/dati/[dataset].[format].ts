@@ -3,8 +3,12 @@ import { getCollection } from 'astro:content';
 import { toCsv } from '../../lib/feeds.ts';
 import { allOpportunities } from '../../lib/opportunities.ts';
 import { entryPath } from '../../lib/paths.ts';
+import { t } from '../../i18n/ui.ts';
 
 type Row = Record<string, unknown>;
+
+/** The datasets are the Italian site's: kinds are written as readers see them, with the stable code beside. */
+const it = t('it');
 
 /** Open data: the hub's published entries as JSON and CSV, flat and documented by their columns. */
 const DATASETS: Record<string, { columns: string[]; rows: (site: URL) => Promise<Row[]> }> = {
@@ -13,6 +17,7 @@ const DATASETS: Record<string, { columns: string[]; rows: (site: URL) => Promise
       'slug',
       'titolo',
       'tipo',
+      'tipo_codice',
       'sintesi',
       'ente',
       'comune',
@@ -30,7 +35,8 @@ const DATASETS: Record<string, { columns: string[]; rows: (site: URL) => Promise
       (await allOpportunities()).map((o) => ({
         slug: o.slug,
         titolo: o.title,
-        tipo: o.kind,
+        tipo: it.kinds[o.kind],
+        tipo_codice: o.kind,
         sintesi: o.summary,
         ente: o.organisation,
         comune: o.municipality,
@@ -50,6 +56,7 @@ const DATASETS: Record<string, { columns: string[]; rows: (site: URL) => Promise
       'slug',
       'titolo',
       'tipo',
+      'tipo_codice',
       'sintesi',
       'inizio',
       'fine',
@@ -65,7 +72,8 @@ const DATASETS: Record<string, { columns: string[]; rows: (site: URL) => Promise
       (await getCollection('events')).map(({ data: e }) => ({
         slug: e.slug,
         titolo: e.title,
-        tipo: e.kind,
+        tipo: it.eventKinds[e.kind],
+        tipo_codice: e.kind,
         sintesi: e.summary,
         inizio: e.startsAt,
         fine: e.endsAt,
