@@ -1,38 +1,23 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { checkedWrite } from '../lib/checked-write';
-import { EDITORIAL_TYPES, operatorScope, refusal, TERRITORY, type TerritoryScope } from '../tenancy/scope';
-
-/**
- * Territory fields an operator may change on their own territory: the office's texts, branding and
- * contact points. Everything else (identity, hosting, deploy settings, who operates it, which
- * entries and antennas belong to it) only the regional editors change.
- */
-export const TERRITORY_FIELDS_FOR_OPERATORS = [
-  'shortName',
-  'tagline',
-  'logo',
-  'primaryColor',
-  'languages',
-  'contactPoints',
-];
+import {
+  EDITORIAL_TYPES,
+  entryOwners,
+  operatorScope,
+  refusal,
+  TERRITORY,
+  TERRITORY_FIELDS_FOR_OPERATORS,
+  type TerritoryScope,
+} from '../tenancy/scope';
 
 const WRITES = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 type Row = Record<string, unknown> & { documentId: string; publishedAt?: unknown; locale?: string | null };
 const status = (row: Row) => (row.publishedAt ? 'published' : 'draft');
 
-/** Every version (locale × draft/published) of a document, with what decides who owns it. */
-async function ownerRows(strapi: Core.Strapi, uid: UID.ContentType, documentId: string) {
-  return (await strapi.db.query(uid).findMany({
-    where: { documentId },
-    select: ['documentId', 'publishedAt', 'locale', 'regional'],
-    populate: { territory: { select: ['documentId'] } },
-  })) as Array<Row & { regional?: boolean | null; territory?: { documentId?: string } | null }>;
-}
-
 /** An editorial entry, after the write: every version must belong to one of the operator's territories. */
 async function checkEntry(strapi: Core.Strapi, uid: UID.ContentType, documentId: string, scope: TerritoryScope) {
-  for (const row of await ownerRows(strapi, uid, documentId)) {
+  for (const row of await entryOwners(strapi, uid, documentId)) {
     if (row.regional === true) throw refusal('Solo la redazione regionale può gestire le voci regionali.');
     const owner = row.territory?.documentId;
     if (!owner)

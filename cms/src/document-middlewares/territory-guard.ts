@@ -1,16 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITORIAL_TYPES, operatorScope, refusal, TERRITORY } from '../tenancy/scope';
+import { EDITORIAL_TYPES, entryOwners, operatorScope, refusal, TERRITORY, visibleTo } from '../tenancy/scope';
 
 type Data = Record<string, unknown>;
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-
-/** Filters that keep a territory operator's reads inside what they may see. */
-export function visibleTo(territories: string[], editorial: boolean): Data {
-  return editorial
-    ? { $or: [{ territory: { documentId: { $in: territories } } }, { regional: true }] }
-    : { documentId: { $in: territories } };
-}
 
 /**
  * The first half of tenant isolation, before anything is written. For an admin request by a
@@ -58,11 +51,7 @@ export function territoryGuard(strapi: Core.Strapi): Modules.Documents.Middlewar
       if (!mine.has(params.documentId)) throw new errors.NotFoundError('Territorio non trovato.');
       return next();
     }
-    const stored = (await strapi.db.query(ctx.uid).findMany({
-      where: { documentId: params.documentId },
-      select: ['id', 'regional'],
-      populate: { territory: { select: ['documentId'] } },
-    })) as Array<{ regional?: boolean | null; territory?: { documentId?: string } | null }>;
+    const stored = await entryOwners(strapi, ctx.uid, params.documentId);
     if (stored.some((row) => row.regional === true))
       throw refusal('Le voci regionali sono gestite dalla redazione regionale: puoi solo leggerle.');
     // Another territory's entry does not exist for this operator, as when reading it.

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { teamOf } from './media-scope';
-import { territoriesOf, type AdminUserLike } from './scope';
+import { teamOf, territoriesOf, type AdminUserLike } from './scope';
 
 /**
  * RBAC conditions for territory operators. Strapi turns them into query filters for lists,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pluginRoutes } from '../lib/routes';
-import { TERRITORY, refusal, requestScope } from './scope';
+import { refusal, requestScope, teamOf } from './scope';
 
 const FILE = 'plugin::upload.file';
 const FOLDER = 'plugin::upload.folder';
@@ -32,17 +32,6 @@ const CHECKED_BY_STRAPI = new Set([
   'admin-settings.getSettings',
   'admin-settings.updateSettings',
 ]);
-
-/** The admin users who operate any of these territories: their files are the territories' files. */
-export async function teamOf(strapi: Core.Strapi, territories: string[]): Promise<number[]> {
-  if (territories.length === 0) return [];
-  const rows = (await strapi.db.query(TERRITORY).findMany({
-    where: { documentId: { $in: territories } },
-    select: ['id'],
-    populate: { operators: { select: ['id'] } },
-  })) as Array<{ operators?: Array<{ id: number }> }>;
-  return [...new Set(rows.flatMap((row) => (row.operators ?? []).map((user) => Number(user.id))))];
-}
 
 type Owned = { id: number; createdBy?: { id: number } | null };
 /** Ids as the upload plugin takes them (numbers or numeric strings); anything else is refused here. */

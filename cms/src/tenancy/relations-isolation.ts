@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { contentManagerRoute } from '../lib/routes';
-import { EDITORIAL_TYPES, TERRITORY, refusal, requestScope } from './scope';
+import { EDITORIAL_TYPES, TERRITORY, refusal, requestScope, visibleTo } from './scope';
 
 interface RelationsContext {
   status: number;
@@ -54,13 +54,7 @@ export function isolateExistingRelations(strapi: Core.Strapi): void {
     const body = ctx.body as { results?: Array<{ documentId: string }>; pagination?: { total: number } };
     const ids = (body.results ?? []).map((result) => result.documentId);
     if (ids.length === 0) return;
-    const where =
-      target === TERRITORY
-        ? { documentId: { $in: ids.filter((id) => scope.territories.includes(id)) } }
-        : {
-            documentId: { $in: ids },
-            $or: [{ territory: { documentId: { $in: scope.territories } } }, { regional: true }],
-          };
+    const where = { $and: [{ documentId: { $in: ids } }, visibleTo(scope.territories, target !== TERRITORY)] };
     const visible = new Set(
       (await strapi.db.query(target).findMany({ where, select: ['documentId'] })).map(
         (row: { documentId: string }) => row.documentId,

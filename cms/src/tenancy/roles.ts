@@ -1,7 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
-import { TERRITORY_FIELDS_FOR_OPERATORS } from '../document-middlewares/ownership-check';
-import { EDITORIAL_TYPES, ROLE_CODES, TERRITORY, THEMATIC_AREA } from './scope';
+import { EDITORIAL_TYPES, ROLE_CODES, TERRITORY, TERRITORY_FIELDS_FOR_OPERATORS, THEMATIC_AREA } from './scope';
 
 const CM = 'plugin::content-manager.explorer';
 const ACTIONS = {

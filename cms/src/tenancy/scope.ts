@@ -12,6 +12,21 @@ export const EDITORIAL_TYPES: UID.ContentType[] = [
   'api::news.news',
 ];
 export const TERRITORY: UID.ContentType = 'api::territory.territory';
+
+/**
+ * Territory fields an operator may change on their own territory: the office's texts, branding and
+ * contact points. Everything else (identity, hosting, deploy settings, who operates it, which
+ * entries and antennas belong to it) only the regional editors change: the roles make the rest
+ * read-only (roles.ts) and the stored result is checked (document-middlewares/ownership-check.ts).
+ */
+export const TERRITORY_FIELDS_FOR_OPERATORS = [
+  'shortName',
+  'tagline',
+  'logo',
+  'primaryColor',
+  'languages',
+  'contactPoints',
+];
 export const THEMATIC_AREA: UID.ContentType = 'api::thematic-area.thematic-area';
 
 export const ROLE_CODES = {
@@ -84,3 +99,43 @@ export async function operatorScope(strapi: Core.Strapi): Promise<TerritoryScope
  * raised while handling a request with a bare "Forbidden"; a PolicyError keeps its message.
  */
 export const refusal = (message: string) => new errors.PolicyError(message);
+
+/** Filters that keep an operator's reads inside what they may see: their territories' entries and regional ones. */
+export function visibleTo(territories: string[], editorial: boolean): Record<string, unknown> {
+  return editorial
+    ? { $or: [{ territory: { documentId: { $in: territories } } }, { regional: true }] }
+    : { documentId: { $in: territories } };
+}
+
+/** One stored version (locale × draft/published) of an editorial entry, with what decides who owns it. */
+export interface EntryOwner {
+  documentId: string;
+  publishedAt?: unknown;
+  locale?: string | null;
+  regional?: boolean | null;
+  territory?: { documentId?: string } | null;
+}
+
+/** Every stored version of an editorial document, read from the database as it is now. */
+export async function entryOwners(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+): Promise<EntryOwner[]> {
+  return (await strapi.db.query(uid).findMany({
+    where: { documentId },
+    select: ['documentId', 'publishedAt', 'locale', 'regional'],
+    populate: { territory: { select: ['documentId'] } },
+  })) as EntryOwner[];
+}
+
+/** The admin users who operate any of these territories: their files are the territories' files. */
+export async function teamOf(strapi: Core.Strapi, territories: string[]): Promise<number[]> {
+  if (territories.length === 0) return [];
+  const rows = (await strapi.db.query(TERRITORY).findMany({
+    where: { documentId: { $in: territories } },
+    select: ['id'],
+    populate: { operators: { select: ['id'] } },
+  })) as Array<{ operators?: Array<{ id: number }> }>;
+  return [...new Set(rows.flatMap((row) => (row.operators ?? []).map((user) => Number(user.id))))];
+}
