@@ -3,7 +3,7 @@ import { slugify, type Opportunity, type OpportunityKind } from '@sito/shared';
 import { getHub } from './hub.ts';
 import { openOpportunities } from './opportunities.ts';
 import { entryPath } from './paths.ts';
-import { t } from '../i18n/ui.ts';
+import { formatDate, t } from '../i18n/ui.ts';
 
 /** The feed address of each kind, in Italian: `/rss/opportunita/tirocinio.xml`. */
 export const kindFeedSlug = (kind: OpportunityKind) => slugify(t('it').kinds[kind]);
@@ -24,9 +24,7 @@ export async function opportunityFeed(site: URL, kind?: OpportunityKind): Promis
     items: open.map((o) => ({
       title: o.title,
       link: entryPath('opportunities', o.slug),
-      description: o.deadline
-        ? `${o.summary} ${ui.deadline}: ${o.deadline.split('-').reverse().join('/')}.`
-        : o.summary,
+      description: o.deadline ? `${o.summary} ${ui.deadline}: ${formatDate(o.deadline)}.` : o.summary,
       pubDate: new Date(o.publishedAt),
       categories: [ui.kinds[o.kind], ...o.thematicAreas.map((area) => area.name)],
     })),
