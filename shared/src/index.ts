@@ -17,7 +17,6 @@ export * from './errors.js';
 export * from './dates.js';
 export * from './freshness.js';
 export * from './slug.js';
-export * from './seed.js';
 export * from './colour.js';
 export * from './publishing/builds.js';
 export * from './sections.js';

@@ -1,4 +1,7 @@
-import { addDays, romeTimeToUtc } from './dates.js';
+import { holidayFrom, nextOn, seasonWindow, workingDayNear } from './calendar.js';
+import { addDays, daysUntil, romeTimeToUtc } from './dates.js';
+
+export * from './calendar.js';
 
 /**
  * Seed files are readable JSON: relations are written as slugs and dates relative to the day the
@@ -21,6 +24,7 @@ const RELATIONS: Record<string, string> = {
   relatedOpportunities: 'api::opportunity.opportunity',
   relatedProfessions: 'api::profession.profession',
   relatedTutorials: 'api::tutorial.tutorial',
+  relatedEvents: 'api::event.event',
 };
 
 /**
@@ -32,6 +36,9 @@ export async function resolveSeedEntry(entry: Json, today: string, lookup: SeedL
   const resolveValue = async (key: string, value: unknown): Promise<[string, unknown]> => {
     if (key.endsWith('InDays')) {
       return [key.slice(0, -'InDays'.length), typeof value === 'number' ? addDays(today, value) : null];
+    }
+    if (isPlainObject(value) && ('workingDayInDays' in value || 'holidayFrom' in value || 'nextOn' in value)) {
+      return [key, resolveDay(value, today, label)];
     }
     if (value && typeof value === 'object' && 'inDays' in value && 'time' in value) {
       const { inDays, time } = value as { inDays: number; time: string };
@@ -56,7 +63,68 @@ export async function resolveSeedEntry(entry: Json, today: string, lookup: SeedL
   };
   const resolveNested = async (object: Json): Promise<Json> =>
     Object.fromEntries(await Promise.all(Object.entries(object).map(([k, v]) => resolveValue(k, v))));
-  return resolveNested(entry);
+  return resolveNested(placeOnCalendar(entry, today, label));
+}
+
+/** One day written by what it is: `{ workingDayInDays: 18 }`, `{ holidayFrom: 20 }`, `{ nextOn: "12-06" }`. */
+function resolveDay(value: Json, today: string, label: string): string {
+  if (typeof value.workingDayInDays === 'number') return workingDayNear(today, value.workingDayInDays);
+  if (typeof value.holidayFrom === 'number') return holidayFrom(today, value.holidayFrom);
+  if (typeof value.nextOn === 'string') return nextOn(today, value.nextOn);
+  throw new Error(`Seed ${label}: ${JSON.stringify(value)} is not a day the seed knows how to place.`);
+}
+
+/** Keys that say when an entry was checked: never moved with the entry's schedule. */
+const NOT_MOVED = new Set(['lastVerifiedAtInDays']);
+
+/**
+ * Puts an entry's dates where an office would: an event (`startsAt: { inDays, time }`) moves to
+ * the nearest working day on the same side of today (Saturday only with `saturday: true`), its end
+ * and registration deadline with it; a seasonal call (`season: ["07-15", "09-05"]`, the weeks such
+ * calls are open) keeps its relative dates in season and is last season's closed call out of it.
+ */
+function placeOnCalendar(entry: Json, today: string, label: string): Json {
+  const { season, ...rest } = entry;
+  if (season !== undefined) {
+    if (!Array.isArray(season) || season.length !== 2 || season.some((day) => typeof day !== 'string')) {
+      throw new Error(`Seed ${label}: "season" must be two days of the year, ["MM-DD", "MM-DD"].`);
+    }
+    const window = seasonWindow(today, season as [string, string]);
+    if (window.open) {
+      // In season, the call closes by the season's end at the latest.
+      if (typeof rest.deadlineInDays !== 'number') return rest;
+      const { deadlineInDays, ...others } = rest;
+      const deadline = addDays(today, deadlineInDays);
+      return { ...others, deadline: deadline < window.end ? deadline : window.end };
+    }
+    const { deadlineInDays: _deadline, opensOnInDays: _opensOn, ...undated } = rest;
+    return { ...undated, deadline: window.end, opensOn: window.start };
+  }
+  const start = rest.startsAt;
+  if (!isPlainObject(start) || typeof start.inDays !== 'number') return rest;
+  const day = workingDayNear(today, start.inDays, { saturday: start.saturday === true });
+  const shift = daysUntil(day, new Date(`${addDays(today, start.inDays)}T12:00:00Z`));
+  const moved: Json = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (isPlainObject(value) && typeof value.inDays === 'number' && 'time' in value) {
+      moved[key] = { inDays: value.inDays + shift, time: value.time };
+    } else if (key.endsWith('InDays') && !NOT_MOVED.has(key) && typeof value === 'number') {
+      moved[key] = value + shift;
+    } else {
+      moved[key] = value;
+    }
+  }
+  return moved;
+}
+
+/**
+ * An opportunity's deadline as the seed will store it, for tests that predict what a hub shows
+ * from the seed files: a date, or null for no deadline.
+ */
+export function seededDeadline(entry: Json, today: string): string | null {
+  const placed = placeOnCalendar(entry, today, String(entry.slug));
+  if (typeof placed.deadline === 'string') return placed.deadline;
+  return typeof placed.deadlineInDays === 'number' ? addDays(today, placed.deadlineInDays) : null;
 }
 
 const isPlainObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);

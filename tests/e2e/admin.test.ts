@@ -72,13 +72,13 @@ describe('the admin panel, as the operator of Crema', () => {
       .poll(() => page.getByRole('heading', { level: 1, name: 'Pubblicazione' }).count(), { timeout: 30_000 })
       .toBe(1);
     const hubs = page.getByRole('heading', { level: 2 });
-    await expect.poll(() => hubs.allTextContents(), { timeout: 30_000 }).toEqual(['Informagiovani Crema']);
+    await expect.poll(() => hubs.allTextContents(), { timeout: 30_000 }).toEqual(['Orientagiovani Crema']);
     await expect.poll(() => page.getByText(/^Online: build #\d+/).count(), { timeout: 30_000 }).toBe(1);
     const liveBefore = live(releases, 'crema');
 
     await page.getByRole('button', { name: 'Ricostruisci ora' }).click();
     await expect
-      .poll(() => page.getByText('Ricostruzione di Informagiovani Crema in coda').count(), { timeout: 10_000 })
+      .poll(() => page.getByText('Ricostruzione di Orientagiovani Crema in coda').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     const manual = page.getByRole('row').filter({ hasText: 'Ricostruzione manuale' });
     await expect.poll(() => manual.count(), { timeout: 10_000 }).toBe(1);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { romeDate } from '@sito/shared';
+import { seededDeadline } from '@sito/shared/seed';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 
 interface SeedEntry {
@@ -17,7 +19,11 @@ const seedOf = (file: string) =>
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../../cms/seed/demo/${file}`), 'utf8')) as SeedEntry[];
 const opportunities = seedOf('opportunities.json');
 const shownOnCremona = (entry: SeedEntry) => entry.territory === 'cremona' || entry.regional;
-const isOpen = (entry: SeedEntry) => entry.deadlineInDays === null || (entry.deadlineInDays ?? 0) >= 0;
+/** Open on the day the seed runs: seasonal calls out of season are last season's, closed. */
+const isOpen = (entry: SeedEntry) => {
+  const deadline = seededDeadline(entry as unknown as Record<string, unknown>, romeDate());
+  return deadline === null || deadline >= romeDate();
+};
 
 /** A regional opportunity with an English version: on every hub in Italian, on Cremona in English. */
 const eures = opportunities.find((e) => e.regional && e.slug.startsWith('eures-stagione') && e.localizations?.en)!;

@@ -6,6 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
+import { daysUntil, romeDate } from '@sito/shared';
+import { seededDeadline } from '@sito/shared/seed';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 import type { TestCms } from '../helpers/test-cms.ts';
 import { previewFolder } from '../../scripts/lib/publishing/releases.ts';
@@ -22,6 +24,11 @@ const seed = JSON.parse(
   deadlineInDays: number | null;
   localizations?: { en?: { slug: string } };
 }>;
+/** Days from today to an opportunity's deadline as the seed stores it (seasonal calls move), or null. */
+const daysLeft = (entry: { deadlineInDays: number | null }): number | null => {
+  const deadline = seededDeadline(entry as Record<string, unknown>, romeDate());
+  return deadline === null ? null : daysUntil(deadline);
+};
 const liutaio = seed.find((entry) => entry.territory === 'cremona' && entry.title.includes('liutaio'))!;
 const firstSlug = (file: string) =>
   (
@@ -139,9 +146,7 @@ describe('a hub built from the live CMS', () => {
       await page.locator('a[rel="next"]').click();
       titles.push(...(await page.locator('.card__title').allTextContents()));
     }
-    const open = seed.filter(
-      (e) => (e.territory === 'cremona' || e.regional) && (e.deadlineInDays === null || e.deadlineInDays >= 0),
-    );
+    const open = seed.filter((e) => (e.territory === 'cremona' || e.regional) && (daysLeft(e) ?? 0) >= 0);
     expect(titles.sort()).toEqual([...open.map((e) => e.title), antennaEntry.title].sort());
     await page.close();
   });
@@ -336,7 +341,7 @@ describe('a hub built from the live CMS', () => {
     const titles = await page.locator('.search__results a').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(internships.map((e) => e.title)).toContain(title);
-    const days = titles.map((title) => internships.find((e) => e.title === title)!.deadlineInDays ?? Infinity);
+    const days = titles.map((title) => daysLeft(internships.find((e) => e.title === title)!) ?? Infinity);
     expect(days).toEqual([...days].sort((a, b) => a - b));
     await page.close();
   });
@@ -367,7 +372,7 @@ describe('a hub built from the live CMS', () => {
   });
 
   it('finds each regional entry once when searching the whole network, on the own hub', async () => {
-    const regional = seed.find((entry) => entry.regional && (entry.deadlineInDays ?? 1) > 0)!;
+    const regional = seed.find((entry) => entry.regional && (daysLeft(entry) ?? 1) > 0)!;
     const page = await browser.newPage();
     await openSearch(page, `${origin}/crema/cerca/`);
     await page.getByLabel('Cerca in tutta la rete Informagiovani').check();
@@ -515,7 +520,7 @@ describe('a hub built from the live CMS', () => {
   });
 
   it('closes opportunities between builds: under a clock moved past their deadline, listings hide them and badges say closed', async () => {
-    const open = seed.filter((e) => e.territory === 'cremona' && e.deadlineInDays !== null && e.deadlineInDays >= 0);
+    const open = seed.filter((e) => e.territory === 'cremona' && (daysLeft(e) ?? -1) >= 0);
     const context = await browser.newContext();
     const page = await context.newPage();
     // A year from now every seeded deadline (at most 120 days ahead) has passed.
@@ -649,7 +654,7 @@ describe('a hub built from the live CMS', () => {
   });
 
   it('marks an expired opportunity as closed and leaves it out of the listing', async () => {
-    const expired = seed.find((e) => e.territory === 'cremona' && e.deadlineInDays !== null && e.deadlineInDays < 0);
+    const expired = seed.find((e) => e.territory === 'cremona' && (daysLeft(e) ?? 0) < 0);
     expect(expired, 'the demo content has an expired Cremona opportunity').toBeDefined();
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/opportunita/${expired!.slug}/`);
@@ -668,9 +673,7 @@ describe('a hub built from the live CMS', () => {
     // A week from now the demo calls closing in 2 to 6 days have closed; later ones are still open.
     await page.clock.setFixedTime(new Date(Date.now() + 7 * 86_400_000));
     // The listing's count follows: the calls that closed since the build are no longer counted.
-    const stillOpen = seed.filter(
-      (e) => (e.territory === 'cremona' || e.regional) && (e.deadlineInDays === null || e.deadlineInDays >= 7),
-    ).length;
+    const stillOpen = seed.filter((e) => (e.territory === 'cremona' || e.regional) && (daysLeft(e) ?? 7) >= 7).length;
     await page.goto(`${origin}/cremona/opportunita/`);
     // Plus Soresina's entry (no deadline), which this test file publishes.
     await expect(page.locator('p[data-open-count]').textContent()).resolves.toBe(`${stillOpen + 1} opportunità aperte`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSeedEntry, splitLocalizations } from '@sito/shared';
+import { resolveSeedEntry, splitLocalizations } from '@sito/shared/seed';
 
 const known: Record<string, string> = {
   'api::territory.territory:cremona': 'doc-cremona',

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
-import { resolveSeedEntry, romeDate, splitLocalizations, type SeedLookup } from '@sito/shared';
+import { romeDate } from '@sito/shared';
+import { resolveSeedEntry, splitLocalizations, type SeedLookup } from '@sito/shared/seed';
 
 /**
  * Seed files, in the order they are loaded (an entry may only point at entries loaded before it).
