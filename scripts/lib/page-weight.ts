@@ -61,6 +61,9 @@ export const CONTENT_TYPES = [
   'esperto-risponde',
   'news',
   'risorse-operatori',
+  'progetti',
+  'siti-utili',
+  'bibliografia',
 ] as const;
 
 /**

@@ -79,7 +79,7 @@ const contactPoint = (place: string, street: string) => ({
   socialLinks: [{ label: 'Instagram', url: 'https://www.instagram.com/informagiovani.example' }],
 });
 
-/** Tutorials, professions, events, questions, operator resources and news for the bench hub. */
+/** Tutorials, professions, events, questions, operator resources, useful links, readings and news for the bench hub. */
 function otherTypes(hub: string, opportunities: number): Record<string, Json[]> {
   const role = (i: number) => ROLES[i % ROLES.length]!;
   const place = (i: number) => PLACES[i % PLACES.length]!;
@@ -160,6 +160,24 @@ function otherTypes(hub: string, opportunities: number): Record<string, Json[]> 
       summary: 'Uno strumento sintetico per gli operatori della rete, usato per le misure di prestazione.',
       body: [paragraph('Che cosa contiene la risorsa e come usarla nei colloqui di orientamento.')],
       url: 'https://www.example.org/risorse',
+    })),
+    'useful-links.json': entriesOf(hub, (i) => ({
+      slug: `sito-utile-sintetico-${i + 1}`,
+      title: `Sito utile sintetico ${i + 1} per cercare lavoro a ${place(i)}`,
+      url: `https://www.example.org/siti/${i + 1}`,
+      description: `Un sito sintetico con le offerte di lavoro della zona di ${place(i)}, usato per le misure.`,
+      thematicArea: i % 2 ? 'siti-utili' : 'lavoro-all-estero-ed-eures',
+    })),
+    'readings.json': entriesOf(hub, (i) => ({
+      slug: `lettura-sintetica-${i + 1}`,
+      title: `Guida sintetica ${i + 1} alla ricerca del lavoro`,
+      authors: `Autrice Sintetica ${i + 1}`,
+      publisher: 'Editore sintetico',
+      year: 2020 + (i % 6),
+      isbn: null,
+      url: null,
+      note: 'Una voce di bibliografia sintetica, usata per misurare le pagine della bibliografia.',
+      thematicArea: 'bibliografia',
     })),
     'news.json': entriesOf(hub, (i) => ({
       slug: `notizia-sintetica-${i + 1}`,

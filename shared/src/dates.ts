@@ -58,3 +58,16 @@ export function romeTimeToUtc(isoDate: string, time: string): string {
   const firstGuess = asUtc - offsetAt(asUtc);
   return new Date(asUtc - offsetAt(firstGuess)).toISOString();
 }
+
+/** The ages the network serves (Informagiovani: young people from 15 to 34). */
+export const YOUTH_AGES = { min: 15, max: 34 } as const;
+
+/**
+ * The ages, within the network's, at which someone may apply for an opportunity open from
+ * `ageMin` to `ageMax`: what the search's «La tua età» filter matches (sites/src/components/SearchMeta.astro).
+ */
+export function eligibleAges(ageMin: number, ageMax: number): number[] {
+  const ages: number[] = [];
+  for (let age = Math.max(ageMin, YOUTH_AGES.min); age <= Math.min(ageMax, YOUTH_AGES.max); age += 1) ages.push(age);
+  return ages;
+}

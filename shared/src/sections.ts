@@ -10,8 +10,11 @@ export const SECTIONS = {
   events: 'eventi',
   questions: 'esperto-risponde',
   operatorResources: 'risorse-operatori',
+  usefulLinks: 'siti-utili',
+  readings: 'bibliografia',
   news: 'news',
   areas: 'aree',
+  projects: 'progetti',
   contacts: 'contatti',
   about: 'chi-siamo',
   accessibility: 'accessibilita',
@@ -38,7 +41,10 @@ export const EDITORIAL_CONTENT_TYPES = {
   'api::event.event': { collection: 'events', section: 'events' },
   'api::question.question': { collection: 'questions', section: 'questions' },
   'api::operator-resource.operator-resource': { collection: 'operator-resources', section: 'operatorResources' },
+  'api::useful-link.useful-link': { collection: 'useful-links', section: 'usefulLinks' },
+  'api::reading.reading': { collection: 'readings', section: 'readings' },
   'api::news.news': { collection: 'news-items', section: 'news' },
+  'api::project.project': { collection: 'projects', section: 'projects' },
 } as const satisfies Record<string, { collection: string; section: SectionKey }>;
 export type EditorialUid = keyof typeof EDITORIAL_CONTENT_TYPES;
 

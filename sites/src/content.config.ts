@@ -5,10 +5,13 @@ import {
   operatorResourceSchema,
   opportunitySchema,
   professionSchema,
+  projectSchema,
   questionSchema,
+  readingSchema,
   territorySchema,
   thematicAreaSchema,
   tutorialSchema,
+  usefulLinkSchema,
   type Locale,
 } from '@sito/shared';
 import type { z } from 'zod';
@@ -189,11 +192,34 @@ const operatorResource = {
   populate: { files: true },
   sort: 'title:asc',
 };
+const usefulLink = {
+  collection: 'useful-links',
+  kind: 'useful link',
+  schema: usefulLinkSchema,
+  populate: { thematicArea: ref },
+  sort: 'title:asc',
+};
+const reading = {
+  collection: 'readings',
+  kind: 'reading',
+  schema: readingSchema,
+  populate: { thematicArea: ref },
+  sort: 'title:asc',
+};
 const newsItem = { collection: 'news-items', kind: 'news', schema: newsSchema, populate: {}, sort: 'date:desc' };
+const project = {
+  collection: 'projects',
+  kind: 'project',
+  schema: projectSchema,
+  populate: { thematicArea: ref, partners: true, relatedEvents: slugOnly, relatedOpportunities: slugOnly },
+  sort: 'startDate:desc',
+};
 
 /**
  * Italian collections carry the type's name; English versions (src/lib/translations.ts) add `En`.
- * Operator resources are for the network's staff and stay in Italian.
+ * Operator resources are for the network's staff and stay in Italian, and so do projects (the network's
+ * own programmes, told to the territory); useful links and readings are
+ * listed in Italian only too (a short description of a site or a book, not worth an English page).
  */
 export const collections = {
   territories,
@@ -204,7 +230,10 @@ export const collections = {
   events: editorial(event, 'it'),
   questions: editorial(question, 'it'),
   operatorResources: editorial(operatorResource, 'it'),
+  usefulLinks: editorial(usefulLink, 'it'),
+  readings: editorial(reading, 'it'),
   news: editorial(newsItem, 'it'),
+  projects: editorial(project, 'it'),
   opportunitiesEn: editorial(opportunity, 'en'),
   tutorialsEn: editorial(tutorial, 'en'),
   professionsEn: editorial(profession, 'en'),

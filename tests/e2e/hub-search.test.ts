@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { daysUntil, romeDate } from '@sito/shared';
+import { addDays, daysUntil, romeDate } from '@sito/shared';
 import { seededDeadline } from '@sito/shared/seed';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 import type { TestCms } from '../helpers/test-cms.ts';
@@ -36,6 +36,22 @@ const firstSlug = (file: string) =>
       slug: string;
     }>
   )[0]!.slug;
+
+/** The demo projects, and the one Cremona publishes (its own or regional), which stands for the project pages. */
+const projects = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/projects.json'), 'utf8'),
+) as Array<{
+  territory: string | null;
+  regional: boolean;
+  slug: string;
+  title: string;
+  funding: string | null;
+  startDateInDays: number;
+  endDateInDays: number | null;
+  partners: Array<{ name: string; lead?: boolean }>;
+  relatedEvents: string[];
+}>;
+const cremonaProject = projects.find((project) => project.territory === 'cremona' || project.regional)!;
 
 /**
  * An entry of Soresina, an antenna of Cremona (demo territories): an antenna has no site, so its
@@ -88,12 +104,20 @@ const TEMPLATES = [
   `news/${firstSlug('news.json')}/`,
   'risorse-operatori/',
   `risorse-operatori/${firstSlug('operator-resources.json')}/`,
+  'siti-utili/',
+  `siti-utili/${firstSlug('useful-links.json')}/`,
+  'bibliografia/',
+  `bibliografia/${firstSlug('readings.json')}/`,
+  'progetti/',
+  `progetti/${cremonaProject.slug}/`,
   'aree/',
   'aree/ricerca-lavoro/',
   'aree/ricerca-lavoro/cv-e-lettera-di-presentazione/',
+  'aree/ricerca-lavoro/siti-utili/',
   'contatti/',
   'chi-siamo/',
   'accessibilita/',
+  'dati/',
   'cerca/',
 ];
 
@@ -165,6 +189,36 @@ describe('a hub built from the live CMS', () => {
       seen.push(colour);
     }
     expect(new Set(seen).size, 'two territories, two colours').toBe(2);
+    await page.close();
+  });
+
+  it('sends readers to the regional orientation platform from the home and the job-search pages of every hub', async () => {
+    const links = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/useful-links.json'), 'utf8'),
+    ) as Array<{ title: string; url: string; featured: boolean; regional: boolean; thematicArea: string }>;
+    const platform = links.find((link) => link.featured && link.regional)!;
+    expect(platform.url).toBe('https://www.talenthub.coach/');
+    const page = await browser.newPage();
+    for (const pathname of [
+      '/cremona/',
+      '/crema/',
+      `/crema/aree/${platform.thematicArea}/`,
+      `/cremona/aree/${platform.thematicArea}/cv-e-lettera-di-presentazione/`,
+    ]) {
+      await page.goto(`${origin}${pathname}`);
+      const aside = page.getByRole('complementary', { name: 'Strumenti della rete' });
+      const link = aside.getByRole('link', { name: platform.title });
+      await expect(link.getAttribute('href'), pathname).resolves.toBe(platform.url);
+      // Set apart in the hub's own colour.
+      const [border, header] = await Promise.all([
+        aside.evaluate((element) => getComputedStyle(element).borderLeftColor),
+        page.locator('.hub-header').evaluate((element) => getComputedStyle(element).backgroundColor),
+      ]);
+      expect(border, pathname).toBe(header);
+    }
+    // Not on an area it has nothing to do with.
+    await page.goto(`${origin}/cremona/aree/aree-professionali/`);
+    await expect(page.getByRole('complementary', { name: 'Strumenti della rete' }).count()).resolves.toBe(0);
     await page.close();
   });
 
@@ -319,6 +373,49 @@ describe('a hub built from the live CMS', () => {
     await result.click();
     await page.waitForURL(`**/cremona/opportunita/${liutaio.slug}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(liutaio.title);
+    await page.close();
+  });
+
+  it('answers «ho 17 anni»: the age filter finds exactly the open calls a 17-year-old may apply for', async () => {
+    const ages = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/opportunities.json'), 'utf8'),
+    ) as Array<{
+      title: string;
+      territory: string | null;
+      regional: boolean;
+      deadlineInDays: number | null;
+      ageMin: number;
+      ageMax: number;
+    }>;
+    const onCremona = ages.filter((e) => (e.territory === 'cremona' || e.regional) && (daysLeft(e) ?? 0) >= 0);
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    for (const age of [17, 30]) {
+      const eligible = onCremona.filter((e) => e.ageMin <= age && age <= e.ageMax);
+      // Soresina's entry, published by this file, takes the default ages (15 to 34).
+      const expected = eligible.length + 1;
+      expect(eligible.length, 'the demo content excludes some ages').toBeLessThan(onCremona.length);
+      const select = page.getByLabel('La tua età');
+      // The choices read as ages, in numeric order, with how many calls each finds.
+      await expect(select.locator(`option[value="${age}"]`).textContent()).resolves.toBe(`${age} anni (${expected})`);
+      const values = await select
+        .locator('option')
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+      expect(values).toEqual(
+        values
+          .map(Number)
+          .sort((a, b) => a - b)
+          .map(String),
+      );
+      await select.selectOption(String(age));
+      await expect
+        .poll(() => page.locator('.search__status p').textContent(), { timeout: 15_000 })
+        .toBe(`${expected} risultati`);
+      const titles = await page.locator('.search__results a').allTextContents();
+      const tooYoungOrOld = onCremona.filter((e) => !eligible.includes(e)).map((e) => e.title);
+      expect(titles.filter((title) => tooYoungOrOld.includes(title))).toEqual([]);
+      expect(titles.length).toBe(Math.min(expected, 20));
+    }
     await page.close();
   });
 
@@ -568,12 +665,188 @@ describe('a hub built from the live CMS', () => {
     expect(internships.items.map((item: { title: string }) => item.title)).toContain(liutaio.title);
   });
 
+  it("lists under «Siti utili» the hub's own and the regional links, opening the sites, and no other territory's", async () => {
+    const links = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/useful-links.json'), 'utf8'),
+    ) as Array<{
+      territory: string | null;
+      regional: boolean;
+      thematicArea: string;
+      title: string;
+      url: string;
+      description: string;
+    }>;
+    const inSection = links.filter((link) => link.thematicArea === 'siti-utili');
+    const own = inSection.filter((link) => link.territory === 'crema');
+    const regional = inSection.filter((link) => link.regional);
+    const others = inSection.filter((link) => link.territory !== null && link.territory !== 'crema');
+    expect(own.length && regional.length && others.length, 'the demo content has all three').toBeGreaterThan(0);
+    const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, 'it');
+
+    const page = await browser.newPage();
+    await page.goto(`${origin}/crema/aree/ricerca-lavoro/siti-utili/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Siti utili');
+    const cards = await page.locator('main .card').evaluateAll((articles) =>
+      articles.map((article) => ({
+        title: article.querySelector('.card__title a')!.textContent!.trim(),
+        href: article.querySelector('.card__title a')!.getAttribute('href'),
+        summary: article.querySelector('.card__summary')?.textContent?.trim() ?? null,
+      })),
+    );
+    // Crema's own first, then the regional ones, each alphabetically; nothing of Cremona's or Lecco's.
+    expect(cards.map((card) => card.title)).toEqual(
+      [...own.sort(byTitle), ...regional.sort(byTitle)].map((l) => l.title),
+    );
+    for (const link of [...own, ...regional]) {
+      const card = cards.find((candidate) => candidate.title === link.title)!;
+      expect(card.href, link.title).toBe(link.url);
+      expect(card.summary, link.title).toBe(link.description);
+      await expect(page.getByRole('link', { name: link.title, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    for (const link of others) expect(await page.getByText(link.title).count(), link.title).toBe(0);
+
+    // The index of every useful link, by area: the same section first among the hub's own.
+    await page.goto(`${origin}/crema/`);
+    await page.locator('footer a', { hasText: 'Siti utili' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Siti utili');
+    const group = page.locator('section', { has: page.locator('h2', { hasText: 'Siti utili' }) });
+    await expect(group.locator('.card__title').first().textContent()).resolves.toContain(own[0]!.title);
+    await expect(group.locator('.card__title a').first().getAttribute('rel')).resolves.toBe('external');
+    for (const link of others) expect(await page.getByText(link.title).count(), link.title).toBe(0);
+    await page.close();
+  });
+
+  it('finds a useful link and a reading with the search, each by its own kind, and shows the book as cited', async () => {
+    const readings = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/readings.json'), 'utf8'),
+    ) as Array<{
+      territory: string | null;
+      regional: boolean;
+      slug: string;
+      title: string;
+      authors: string;
+      isbn: string | null;
+    }>;
+    const book = readings.find((reading) => reading.territory === 'cremona' && reading.isbn)!;
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    await page.getByLabel('Tipo').selectOption('Sito utile');
+    await page.getByLabel('Cosa stai cercando?').fill('Europass');
+    const found = page.locator('.search__results a', { hasText: 'Europass' });
+    await found.first().waitFor({ timeout: 15_000 });
+    await expect(found.first().getAttribute('href')).resolves.toBe('/cremona/siti-utili/europass/');
+
+    await page.getByLabel('Tipo').selectOption('Libro o guida');
+    await page.getByLabel('Cosa stai cercando?').fill(book.authors.split(',')[0]!);
+    const result = page.locator('.search__results a', { hasText: book.title });
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await page.waitForURL(`**/cremona/bibliografia/${book.slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(book.title);
+    await expect(page.locator('.facts').textContent()).resolves.toContain(book.isbn!);
+    // Crema does not publish Cremona's book.
+    expect((await page.goto(`${origin}/crema/bibliografia/${book.slug}/`))?.status()).toBe(404);
+    await page.close();
+  });
+
   it('links the operators’ resources from the footer as «Per gli operatori», saying whom they are for', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/cremona/`);
     await page.locator('footer a', { hasText: 'Per gli operatori' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Risorse per operatori');
     await expect(page.locator('main .lead').textContent()).resolves.toMatch(/chi lavora negli sportelli/);
+    await page.close();
+  });
+
+  it('shows a project with its period, partners and funding, links its next related event, and lists running projects before concluded ones', async () => {
+    const events = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/events.json'), 'utf8'),
+    ) as Array<{ slug: string; title: string; startsAt: { inDays: number } }>;
+    const project = cremonaProject;
+    const page = await browser.newPage();
+    // From every page's footer to the list, and from the list to the project.
+    await page.goto(`${origin}/cremona/`);
+    await page.locator('footer a', { hasText: 'Progetti' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Progetti');
+    await page.locator('.card__title a', { hasText: project.title }).click();
+    await page.waitForURL(`**/cremona/progetti/${project.slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(project.title);
+
+    // The period in Italian words, counted from the day the seed ran.
+    const italianDate = (inDays: number) =>
+      new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${addDays(romeDate(), inDays)}T00:00:00Z`),
+      );
+    const start = italianDate(project.startDateInDays);
+    const period =
+      project.endDateInDays === null
+        ? `Dal ${start}, in corso`
+        : `Dal ${start} al ${italianDate(project.endDateInDays)}`;
+    await expect(page.locator('[data-project-period]').textContent()).resolves.toContain(period);
+    await expect(page.locator('.facts').textContent()).resolves.toContain(project.funding!);
+    const partners = page.locator('section', { has: page.locator('h2', { hasText: 'Partner' }) }).locator('li');
+    await expect(partners.evaluateAll((items) => items.map((item) => item.textContent!.trim()))).resolves.toEqual(
+      project.partners.map((partner) => (partner.lead ? `${partner.name} (capofila)` : partner.name)),
+    );
+
+    // Its related events still to come are links to their pages; past ones are not offered.
+    const upcoming = events.filter((event) => project.relatedEvents.includes(event.slug) && event.startsAt.inDays > 0);
+    expect(upcoming.length, 'the demo project has an upcoming related event').toBeGreaterThan(0);
+    const links = page
+      .locator('section', { has: page.locator('h2', { hasText: 'Prossimi eventi collegati' }) })
+      .locator('a');
+    await expect(links.allTextContents().then((titles) => titles.sort())).resolves.toEqual(
+      upcoming.map((event) => event.title).sort(),
+    );
+    const [next] = upcoming;
+    await links.filter({ hasText: next!.title }).click();
+    await page.waitForURL(`**/cremona/eventi/${next!.slug}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(next!.title);
+
+    // On Crema's list, the running ones (an end to come, or none) before the concluded ones.
+    await page.goto(`${origin}/crema/progetti/`);
+    const titlesAfter = (heading: string) =>
+      page
+        .locator('h2', { hasText: heading })
+        .locator('xpath=following-sibling::*[1]')
+        .locator('.card__title')
+        .allTextContents();
+    const running = await titlesAfter('In corso');
+    const concluded = await titlesAfter('Conclusi');
+    const onCrema = projects.filter((p) => p.territory === 'crema' || p.regional);
+    const isRunning = (p: (typeof projects)[number]) => p.endDateInDays === null || p.endDateInDays >= 0;
+    expect(running.length, 'the demo content has running projects in Crema').toBeGreaterThan(0);
+    expect(concluded.length, 'and concluded ones').toBeGreaterThan(0);
+    const titlesOf = (list: typeof projects) => list.map((p) => p.title).sort();
+    expect([...running].sort()).toEqual(titlesOf(onCrema.filter(isRunning)));
+    expect([...concluded].sort()).toEqual(titlesOf(onCrema.filter((p) => !isRunning(p))));
+    await expect(page.locator('.card__title').allTextContents()).resolves.toEqual([...running, ...concluded]);
+    expect(running, "Cremona's project is not on Crema's site").not.toContain(project.title);
+    await page.close();
+  });
+
+  it('indexes projects for search with their own kind, and describes them in schema.org JSON-LD', async () => {
+    const page = await browser.newPage();
+    await openSearch(page, `${origin}/cremona/cerca/`);
+    await page.getByLabel('Tipo').selectOption('Progetto');
+    await page.getByLabel('Cosa stai cercando?').fill(cremonaProject.title);
+    await page.locator('.search__status p', { hasText: /risultat/ }).waitFor({ timeout: 15_000 });
+    const found = await page.locator('.search__results a').allTextContents();
+    expect(found).toContain(cremonaProject.title);
+    expect(found.every((title) => projects.some((p) => p.title === title))).toBe(true);
+
+    await page.goto(`${origin}/cremona/progetti/${cremonaProject.slug}/`);
+    const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+      (text) => JSON.parse(text) as Record<string, any>,
+    );
+    const ld = blocks.find((block) => block['@type'] === 'Project');
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      name: cremonaProject.title,
+      foundingDate: addDays(romeDate(), cremonaProject.startDateInDays),
+    });
+    expect(ld?.member.map((m: { name: string }) => m.name)).toEqual(cremonaProject.partners.map((p) => p.name));
+    expect(ld?.funding?.name).toBe(cremonaProject.funding);
     await page.close();
   });
 
@@ -651,6 +924,48 @@ describe('a hub built from the live CMS', () => {
     const sitemap = await fetch(`${origin}/cremona/sitemap-0.xml`);
     expect(sitemap.status).toBe(200);
     expect(await sitemap.text()).toContain(`/cremona/opportunita/${liutaio.slug}/`);
+  });
+
+  it('describes its open data in DCAT-AP_IT under CC BY 4.0, with files that download, and says so to readers', async () => {
+    const response = await fetch(`${origin}/cremona/dati/catalogo.jsonld`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const catalogue = (await response.json()) as Record<string, any>;
+    expect(catalogue['@context'].dcatapit).toBe('http://dati.gov.it/onto/dcatapit#');
+    expect(catalogue['@type']).toEqual(['dcat:Catalog', 'dcatapit:Catalog']);
+    // The publisher is the municipality, by its code in the IPA index (the demo territory's).
+    expect(catalogue['dct:publisher']).toMatchObject({ 'foaf:name': 'Comune di Cremona', 'dct:identifier': 'c_d150' });
+    const datasets = catalogue['dcat:dataset'] as Array<Record<string, any>>;
+    expect(datasets.map((dataset) => dataset['dct:identifier'])).toEqual([
+      'c_d150:cremona-opportunita',
+      'c_d150:cremona-eventi',
+    ]);
+    for (const dataset of datasets) {
+      expect(dataset['dct:modified']['@value']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(dataset['dct:rightsHolder']['dct:identifier']).toBe('c_d150');
+      expect(dataset['dcat:theme'].length).toBeGreaterThan(0);
+      expect(dataset['dcat:contactPoint']['vcard:hasEmail']['@id']).toMatch(/^mailto:.+@/);
+      const distributions = dataset['dcat:distribution'] as Array<Record<string, any>>;
+      expect(distributions.map((d) => d['dct:format']['@id'].split('/').at(-1))).toEqual(['JSON', 'CSV']);
+      for (const distribution of distributions) {
+        expect(distribution['dct:license']['@id']).toBe('https://creativecommons.org/licenses/by/4.0/');
+        const file = await fetch(distribution['dcat:downloadURL']['@id'].replace('http://localhost:4321', origin));
+        expect(file.status, distribution['@id']).toBe(200);
+        expect(file.headers.get('content-type')).toContain(distribution['dcat:mediaType']);
+      }
+    }
+    // The page a reader opens from the footer names the licence and the columns.
+    const page = await browser.newPage();
+    await page.goto(`${origin}/cremona/`);
+    await page.locator('footer').getByRole('link', { name: 'Dati aperti' }).click();
+    await page.waitForURL('**/cremona/dati/');
+    await expect(page.getByRole('link', { name: /CC BY 4\.0/ }).getAttribute('href')).resolves.toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
+    await expect(page.locator('main').textContent()).resolves.toContain('Comune di Cremona');
+    const columns = await page.locator('table').first().locator('tbody th').allTextContents();
+    expect(columns[0]).toBe('slug');
+    expect(columns).toContain('eta_minima');
+    await page.close();
   });
 
   it('marks an expired opportunity as closed and leaves it out of the listing', async () => {

@@ -80,6 +80,27 @@ const TYPES: Array<StoredType & { data: (title: string) => Record<string, unknow
     label: 'title',
     data: (title) => ({ title, summary: 'Una risorsa di prova.', kind: 'tool' }),
   },
+  {
+    uid: 'api::project.project',
+    table: 'projects',
+    column: 'project_id',
+    label: 'title',
+    data: (title) => ({ title, summary: 'Un progetto di prova per la matrice.', startDate: '2027-01-10' }),
+  },
+  {
+    uid: 'api::useful-link.useful-link',
+    table: 'useful_links',
+    column: 'useful_link_id',
+    label: 'title',
+    data: (title) => ({ title, url: 'https://eures.europa.eu', description: 'Un sito utile di prova.' }),
+  },
+  {
+    uid: 'api::reading.reading',
+    table: 'readings',
+    column: 'reading_id',
+    label: 'title',
+    data: (title) => ({ title, authors: 'Autrice di prova', note: 'Una voce di bibliografia di prova.' }),
+  },
 ];
 const TERRITORY = 'api::territory.territory';
 
@@ -366,6 +387,7 @@ describe.each(databasesUnderTest())('attack matrix on %s', (database) => {
         ['operators set empty', { operators: { set: [] } }],
         ['kind', { kind: 'antenna' }],
         ['hostname', { hostname: 'evil.example' }],
+        ['open-data publisher', { owner: 'Comune di Bergamo', ipaCode: 'c_a794' }],
         ['name and slug', { name: 'Informagiovani Cremona 2', slug: 'cremona-2' }],
         ['deploy hook', { deployHookUrl: 'https://10.0.0.1/hook', deployHookSecret: `whsec_${'A'.repeat(44)}` }],
       ];

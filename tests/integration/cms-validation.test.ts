@@ -4,6 +4,9 @@ import { databasesUnderTest, startTestCms, type AdminClient, type TestCms } from
 const CM = '/content-manager/collection-types';
 const OPPORTUNITY = `${CM}/api::opportunity.opportunity`;
 const EVENT = `${CM}/api::event.event`;
+const PROJECT = `${CM}/api::project.project`;
+const USEFUL_LINK = `${CM}/api::useful-link.useful-link`;
+const READING = `${CM}/api::reading.reading`;
 const TERRITORY = `${CM}/api::territory.territory`;
 
 const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
@@ -129,6 +132,52 @@ describe.each(databasesUnderTest())('CMS validation on %s', (database) => {
       'endsAt',
       /finisce prima di cominciare/,
     );
+  });
+
+  it('refuses a project that ends before it starts, on create and on an update of the end alone', async () => {
+    const project = {
+      title: 'Patti Giovani',
+      summary: 'Azioni costruite con i giovani che abitano le zone vitali del territorio.',
+      startDate: '2027-04-01',
+      territory: { connect: [{ documentId: territoryId }] },
+    };
+    await expectRefused(
+      PROJECT,
+      { ...project, endDate: '2026-10-31' },
+      'endDate',
+      /La data di fine \(31\/10\/2026\) è precedente alla data di inizio \(01\/04\/2027\)/,
+    );
+    // With no end (a programme that goes on), it is stored; an end set later is checked against the stored start.
+    const created = await admin.request('POST', `${PROJECT}?locale=it`, project);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId;
+    const update = await admin.request('PUT', `${PROJECT}/${id}?locale=it`, { endDate: '2027-03-31' });
+    expect(update.status).toBe(400);
+    expect(update.body.error.message).toMatch(/endDate: La data di fine \(31\/03\/2027\)/);
+    const stored = await admin.request('GET', `${PROJECT}/${id}?locale=it`);
+    expect(stored.body.data.endDate).toBeNull();
+    const fine = await admin.request('PUT', `${PROJECT}/${id}?locale=it`, { endDate: '2027-04-01' });
+    expect(fine.status, JSON.stringify(fine.body)).toBe(200);
+  });
+
+  it("refuses a useful link that is not a web address and a reading whose ISBN's check digit is wrong", async () => {
+    const owner = { territory: { connect: [{ documentId: territoryId }] } };
+    const link = { title: 'Portale Eures', description: 'Offerte di lavoro in tutta Europa.', ...owner };
+    await expectRefused(USEFUL_LINK, { ...link, url: 'javascript:alert(1)' }, 'url', /non è un indirizzo web valido/);
+    await expectRefused(USEFUL_LINK, { ...link, url: 'eures.europa.eu' }, 'url', /non è un indirizzo web valido/);
+    const stored = await admin.request('POST', `${USEFUL_LINK}?locale=it`, { ...link, url: 'https://eures.europa.eu' });
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+    expect(stored.body.data.slug).toBe('portale-eures');
+
+    const book = {
+      title: 'Designing Your Life',
+      authors: 'Bill Burnett, Dave Evans',
+      note: 'Il design applicato alle scelte.',
+      ...owner,
+    };
+    await expectRefused(READING, { ...book, isbn: '978-1-101-87532-3' }, 'isbn', /non è un ISBN valido/);
+    const reading = await admin.request('POST', `${READING}?locale=it`, { ...book, isbn: '978-1-101-87532-2' });
+    expect(reading.status, JSON.stringify(reading.body)).toBe(201);
   });
 
   it('refuses contact points with a malformed phone or overlapping hours, and keeps the stored ones', async () => {

@@ -74,6 +74,16 @@ http {
   return { stop };
 }
 
+/** Files of a release besides its pages, with the media type a harvester, a calendar or a feed reader expects. */
+const PUBLISHED_FILES: Record<string, { body: string; type: string }> = {
+  'dati/catalogo.jsonld': { body: '{"@context":{}}', type: 'application/ld+json' },
+  'dati/opportunita.csv': { body: 'slug,titolo\r\n', type: 'text/csv' },
+  'dati/opportunita.json': { body: '[]', type: 'application/json' },
+  'scadenze.ics': { body: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', type: 'text/calendar' },
+  'rss/opportunita.xml': { body: '<rss/>', type: 'application/xml' },
+  'robots.txt': { body: 'User-agent: *', type: 'text/plain' },
+};
+
 /** Deploys a small release the way a worker does (staging folder, then the `current` rename). */
 function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
   const staging = stagingFolder(root, hub.slug, marker);
@@ -82,6 +92,9 @@ function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
   fs.writeFileSync(path.join(staging, 'index.html'), `<h1>${hub.name} ${marker}</h1>`);
   fs.writeFileSync(path.join(staging, 'opportunita', 'tirocinio', 'index.html'), `<h1>Tirocinio ${marker}</h1>`);
   fs.writeFileSync(path.join(staging, '_astro', 'app.Ab12Cd.css'), 'body{color:#000}');
+  // What a hub publishes beside its pages: feeds, calendars, open data and its catalogue.
+  for (const dir of ['dati', 'rss']) fs.mkdirSync(path.join(staging, dir), { recursive: true });
+  for (const [file, body] of Object.entries(PUBLISHED_FILES)) fs.writeFileSync(path.join(staging, file), body.body);
   deployRelease(root, hub, staging, marker);
 }
 
@@ -134,6 +147,14 @@ describe('the generated nginx configuration', () => {
     expect((await get(origin, '/crema')).status).toBe(301);
     expect((await get(origin, '/crema/non-esiste/')).status).toBe(404);
     expect((await get(origin, '/altro/')).status).toBe(404);
+  });
+
+  it('sends each published file with its media type, whatever the system lists: the catalogue as JSON-LD, calendars as text/calendar', async () => {
+    for (const [file, { type }] of Object.entries(PUBLISHED_FILES)) {
+      const fromNginx = await get(origin, `/crema/${file}`);
+      expect(fromNginx.status, file).toBe(200);
+      expect(fromNginx.headers['content-type'], file).toMatch(new RegExp(`^${type.replace('+', '\\+')}(;|$)`));
+    }
   });
 
   it("serves a hub from its territory's hostname", async () => {

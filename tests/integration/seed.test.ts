@@ -6,7 +6,18 @@ import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { databasesUnderTest, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 
-const TYPES = ['opportunities', 'tutorials', 'professions', 'events', 'questions', 'operator-resources', 'news-items'];
+const TYPES = [
+  'opportunities',
+  'tutorials',
+  'professions',
+  'events',
+  'questions',
+  'operator-resources',
+  'news-items',
+  'projects',
+  'useful-links',
+  'readings',
+];
 const SEED_FILE: Record<string, string> = { 'news-items': 'news.json' };
 
 /** The entries of a type's seed file that carry an English translation. */
@@ -143,6 +154,43 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
     expect(await total('events', `&filters[startsAt][$gt]=${now}`)).toBeGreaterThan(0);
   });
 
+  it('relates each project to the events and opportunities its seed names, and dates its period from today', async () => {
+    const seeded = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/demo/projects.json'), 'utf8'),
+    ) as Array<{
+      slug: string;
+      startDateInDays: number;
+      endDateInDays: number | null;
+      relatedEvents: string[];
+      relatedOpportunities: string[];
+    }>;
+    const response = await fetch(
+      `${cms.url}/api/projects?pagination[pageSize]=100&populate[relatedEvents][fields][0]=slug&populate[relatedOpportunities][fields][0]=slug&populate[partners]=true`,
+    );
+    const projects = (await response.json()).data as Array<{
+      slug: string;
+      startDate: string;
+      endDate: string | null;
+      partners: Array<{ name: string }>;
+      relatedEvents: Array<{ slug: string }>;
+      relatedOpportunities: Array<{ slug: string }>;
+    }>;
+    expect(projects.map((p) => p.slug).sort()).toEqual(seeded.map((p) => p.slug).sort());
+    const today = romeDate();
+    const slugs = (list: Array<{ slug: string }>) => list.map((entry) => entry.slug).sort();
+    for (const seed of seeded) {
+      const project = projects.find((p) => p.slug === seed.slug)!;
+      expect(slugs(project.relatedEvents), seed.slug).toEqual([...seed.relatedEvents].sort());
+      expect(slugs(project.relatedOpportunities), seed.slug).toEqual([...seed.relatedOpportunities].sort());
+      expect(project.startDate, seed.slug).toBe(addDays(today, seed.startDateInDays));
+      expect(project.endDate, seed.slug).toBe(seed.endDateInDays === null ? null : addDays(today, seed.endDateInDays));
+      expect(project.partners.length, seed.slug).toBeGreaterThan(0);
+    }
+    // Some still running, at least one concluded: the hubs list them apart.
+    expect(projects.some((p) => p.endDate !== null && p.endDate < today)).toBe(true);
+    expect(projects.some((p) => p.endDate === null || p.endDate >= today)).toBe(true);
+  });
+
   it('gives every profession at least two testimonials and every territory a contact point with opening hours', async () => {
     const professions = await (
       await fetch(`${cms.url}/api/professions?pagination[pageSize]=100&populate[testimonials]=true`)
@@ -158,6 +206,51 @@ describe.each(databasesUnderTest())('the demo seed on %s', (database) => {
       expect(territory.contactPoints.length, territory.slug).toBeGreaterThan(0);
       expect(territory.contactPoints[0].openingHours.length, territory.slug).toBeGreaterThan(0);
     }
+  });
+
+  it('files every useful link and reading under its section, with its owner, as the seed names them', async () => {
+    for (const type of ['useful-links', 'readings']) {
+      const seeded = JSON.parse(
+        fs.readFileSync(path.resolve(import.meta.dirname, `../../cms/seed/demo/${type}.json`), 'utf8'),
+      ) as Array<{
+        slug: string;
+        url: string | null;
+        territory: string | null;
+        regional: boolean;
+        thematicArea: string;
+      }>;
+      const body = (await (
+        await fetch(
+          `${cms.url}/api/${type}?pagination[pageSize]=100&populate[territory][fields][0]=slug&populate[thematicArea][fields][0]=slug`,
+        )
+      ).json()) as {
+        data: Array<{
+          slug: string;
+          url: string | null;
+          regional: boolean;
+          territory: { slug: string } | null;
+          thematicArea: { slug: string } | null;
+        }>;
+      };
+      const published = new Map(body.data.map((entry) => [entry.slug, entry]));
+      expect([...published.keys()].sort(), type).toEqual(seeded.map((entry) => entry.slug).sort());
+      for (const entry of seeded) {
+        const stored = published.get(entry.slug)!;
+        expect(stored.thematicArea?.slug, entry.slug).toBe(entry.thematicArea);
+        expect(stored.territory?.slug ?? null, entry.slug).toBe(entry.territory);
+        expect(stored.regional, entry.slug).toBe(entry.regional);
+        expect(stored.url, entry.slug).toBe(entry.url);
+      }
+    }
+    // The section «Siti utili» has links of the region and of more than one territory.
+    const links = await total('useful-links', '&filters[thematicArea][slug][$eq]=siti-utili');
+    const regional = await total(
+      'useful-links',
+      '&filters[thematicArea][slug][$eq]=siti-utili&filters[regional][$eq]=true',
+    );
+    expect(regional).toBeGreaterThan(0);
+    expect(links - regional).toBeGreaterThan(1);
+    expect(await total('readings', '&filters[thematicArea][slug][$eq]=bibliografia')).toBeGreaterThanOrEqual(5);
   });
 
   it('translates a handful of entries into English: the same document, its own slug, the same owner and dates', async () => {

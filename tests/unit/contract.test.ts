@@ -11,13 +11,17 @@ import {
   operatorResourceSchema,
   opportunitySchema,
   professionSchema,
+  projectPartnerSchema,
+  projectSchema,
   questionSchema,
+  readingSchema,
   studyPathSchema,
   territorySchema,
   testimonialSchema,
   thematicAreaSchema,
   tutorialSchema,
   tutorialStepSchema,
+  usefulLinkSchema,
   venueSchema,
 } from '@sito/shared';
 import type { z } from 'zod';
@@ -85,7 +89,10 @@ const CONTENT_TYPES = [
   ['event', eventSchema],
   ['question', questionSchema],
   ['operator-resource', operatorResourceSchema],
+  ['useful-link', usefulLinkSchema],
+  ['reading', readingSchema],
   ['news', newsSchema],
+  ['project', projectSchema],
 ] as const;
 
 const COMPONENTS = [
@@ -97,6 +104,7 @@ const COMPONENTS = [
   ['profession/study-path', studyPathSchema],
   ['profession/testimonial', testimonialSchema],
   ['event/venue', venueSchema],
+  ['project/partner', projectPartnerSchema],
 ] as const;
 
 describe('the contract between schema.json and the shared zod schemas', () => {

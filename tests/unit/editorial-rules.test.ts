@@ -33,6 +33,27 @@ describe('editorial rules, with a message an operator can act on', () => {
     expect(fields({ startsAt: '2026-12-10T15:00:00.000Z', endsAt: '2026-12-10T09:00:00.000Z' })).toEqual(['endsAt']);
   });
 
+  it('refuses a project that ends before it starts, and accepts one with no end or ending the day it starts', () => {
+    expect(checkEntry({ startDate: '2027-04-01', endDate: '2026-10-31' })).toEqual([
+      {
+        field: 'endDate',
+        message:
+          'La data di fine (31/10/2026) è precedente alla data di inizio (01/04/2027): controlla il periodo del progetto.',
+      },
+    ]);
+    expect(checkEntry({ startDate: '2027-04-01', endDate: null })).toEqual([]);
+    expect(checkEntry({ startDate: '2027-04-01', endDate: '2027-04-01' })).toEqual([]);
+  });
+
+  it("checks a project's partners' addresses and its outcomes like any rich text", () => {
+    expect(
+      fields({
+        partners: [{ name: 'Comune di Viadana', url: 'www.comune.viadana.mn.it' }],
+        outcomes: [{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script>' }] }],
+      }),
+    ).toEqual(['partners.0.url', 'outcomes']);
+  });
+
   it.each([
     ['applyUrl', 'www.comune.cremona.it'],
     ['sourceUrl', 'javascript:alert(1)'],

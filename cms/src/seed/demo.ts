@@ -17,7 +17,10 @@ export const SEED_FILES: Array<{ file: string; uid: UID.ContentType; localized: 
   { file: 'events.json', uid: 'api::event.event', localized: true },
   { file: 'questions.json', uid: 'api::question.question', localized: true },
   { file: 'operator-resources.json', uid: 'api::operator-resource.operator-resource', localized: true },
+  { file: 'useful-links.json', uid: 'api::useful-link.useful-link', localized: true },
+  { file: 'readings.json', uid: 'api::reading.reading', localized: true },
   { file: 'news.json', uid: 'api::news.news', localized: true },
+  { file: 'projects.json', uid: 'api::project.project', localized: true },
 ];
 
 type Json = Record<string, unknown>;

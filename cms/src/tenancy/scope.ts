@@ -9,7 +9,10 @@ export const EDITORIAL_TYPES: UID.ContentType[] = [
   'api::event.event',
   'api::question.question',
   'api::operator-resource.operator-resource',
+  'api::useful-link.useful-link',
+  'api::reading.reading',
   'api::news.news',
+  'api::project.project',
 ];
 export const TERRITORY: UID.ContentType = 'api::territory.territory';
 

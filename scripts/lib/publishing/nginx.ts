@@ -59,6 +59,32 @@ function headerLines(kind: ResponseKind, options: SecurityHeaderOptions, extra: 
 }
 
 /**
+ * The media types of what a hub publishes outside its hashed assets, whatever the system's
+ * mime.types holds (Debian's lacks the calendar files and the open-data catalogue, which a
+ * harvester reads by its type). A \`types\` block replaces the inherited list: this is all of it.
+ */
+const HUB_TYPES = `        types {
+            text/html html;
+            text/css css;
+            text/javascript js mjs;
+            application/json json;
+            application/ld+json jsonld;
+            application/xml xml;
+            text/calendar ics;
+            text/csv csv;
+            text/plain txt;
+            image/svg+xml svg;
+            image/png png;
+            image/jpeg jpg jpeg;
+            image/webp webp;
+            image/avif avif;
+            image/x-icon ico;
+            font/woff2 woff2;
+            application/wasm wasm;
+        }
+        default_type application/octet-stream;`;
+
+/**
  * The locations that serve one hub's live release (or any hub's, with `hub` a capture). nginx
  * drops the server's `add_header`s in a location that has its own, so each one repeats them.
  */
@@ -71,6 +97,7 @@ ${headerLines('page', headers, { 'Cache-Control': 'public, max-age=31536000, imm
     # Everything else (HTML, feeds, data, the search index's entry points) is revalidated.
     location ~ ^/(?<hub>${hub})/(?<page>.*)$ {
 ${headerLines('page', headers, { 'Cache-Control': 'no-cache' })}
+${HUB_TYPES}
         try_files /$hub/current/$page /$hub/current/$page/index.html =404;
     }
     location ~ ^/(?<hub>${hub})$ {

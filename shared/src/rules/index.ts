@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clockTimeSchema, emailSchema, phoneSchema, webUrlSchema } from '../schemas/common.js';
 import { workerSecretSchema } from '../config/env.js';
+import { isIsbn } from '../isbn.js';
 
 /**
  * Editorial rules the CMS enforces on every create and update, with messages for operators
@@ -26,7 +27,7 @@ const URL_FIELDS = new Set([
 ]);
 const EMAIL_FIELDS = new Set(['applyEmail', 'email']);
 const PHONE_FIELDS = new Set(['phone']);
-const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'howToApply', 'answer', 'description']);
+const RICH_TEXT_FIELDS = new Set(['body', 'requirements', 'howToApply', 'answer', 'description', 'outcomes']);
 const SAFE_SCHEME = /^(https?:|mailto:|tel:|\/|#)/i;
 /** Tab, newlines and other control characters: browsers drop some of them from a URL before reading it. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
@@ -86,7 +87,7 @@ export function checkEntry(data: Data): Problem[] {
   const repeated = repeatedSection(data);
   if (repeated) problems.push(repeated);
 
-  const { opensOn, deadline, ageMin, ageMax, startsAt, endsAt } = data;
+  const { opensOn, deadline, ageMin, ageMax, startsAt, endsAt, startDate, endDate } = data;
   if (typeof opensOn === 'string' && typeof deadline === 'string' && deadline < opensOn) {
     problems.push({
       field: 'deadline',
@@ -98,6 +99,12 @@ export function checkEntry(data: Data): Problem[] {
   }
   if (typeof startsAt === 'string' && typeof endsAt === 'string' && Date.parse(endsAt) < Date.parse(startsAt)) {
     problems.push({ field: 'endsAt', message: "L'evento finisce prima di cominciare: controlla inizio e fine." });
+  }
+  if (typeof startDate === 'string' && typeof endDate === 'string' && endDate < startDate) {
+    problems.push({
+      field: 'endDate',
+      message: `La data di fine (${fmtDate(endDate)}) è precedente alla data di inizio (${fmtDate(startDate)}): controlla il periodo del progetto.`,
+    });
   }
   return problems;
 }
@@ -117,6 +124,13 @@ function walk(value: unknown, path: string[], problems: Problem[]): void {
         problems.push({
           field: name,
           message: `«${String(field)}» non è un indirizzo web valido: deve iniziare con https://.`,
+        });
+      }
+    } else if (key === 'isbn' && !isBlank(field)) {
+      if (typeof field !== 'string' || !isIsbn(field)) {
+        problems.push({
+          field: name,
+          message: `«${String(field)}» non è un ISBN valido: controlla le cifre (10 o 13, l'ultima è di controllo), per esempio 978-0-306-40615-7.`,
         });
       }
     } else if (key === 'deployHookSecret' && !isBlank(field)) {
@@ -142,7 +156,13 @@ function walk(value: unknown, path: string[], problems: Problem[]): void {
       checkRichText(field, name, problems);
     } else if (key === 'openingHours' && Array.isArray(field)) {
       checkOpeningHours(field as Data[], name, problems);
-    } else if (key === 'socialLinks' || key === 'steps' || key === 'contactPoints' || key === 'exceptions') {
+    } else if (
+      key === 'socialLinks' ||
+      key === 'steps' ||
+      key === 'contactPoints' ||
+      key === 'exceptions' ||
+      key === 'partners'
+    ) {
       // Components: their own fields follow the same rules (a step's body, a sportello's phone...).
       walk(field, at, problems);
     }

@@ -68,6 +68,16 @@ export const territorySchema = documentBaseSchema.extend({
     .string()
     .regex(/^(?=.{1,253}$)([a-z0-9](-?[a-z0-9])*\.)+[a-z]{2,}$/, 'must be a hostname such as giovani.comune.cremona.it')
     .nullable(),
+  /** The body that runs the office and publishes its open data: «Comune di Cremona». */
+  owner: z.string().trim().min(2).max(200).nullable(),
+  /**
+   * The owner's code in the Indice delle Pubbliche Amministrazioni (IPA), «c_d150»: it identifies
+   * the publisher and rights holder in the open-data catalogue (DCAT-AP_IT).
+   */
+  ipaCode: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{2,20}$/, 'must be a code of the IPA index such as c_d150')
+    .nullable(),
   /** One line under the name in the hub's header. */
   tagline: z.string().trim().max(200).nullable(),
   logo: mediaSchema.nullable(),

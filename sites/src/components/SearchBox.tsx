@@ -60,6 +60,8 @@ export interface SearchLabels {
   /** The label of a call whose deadline has passed. */
   closed: string;
   filters: Record<string, string>;
+  /** How a filter's values read, by filter name: `{v} anni`. Others show the value itself. */
+  values: Record<string, string>;
 }
 
 interface Props {
@@ -79,7 +81,8 @@ type State =
 const SORTS = { relevance: undefined, deadline: { scadenza: 'asc' }, date: { data: 'desc' } } as const;
 
 /**
- * Search over the hub's Pagefind index, with filters (kind, area, territory, audience) and sorting.
+ * Search over the hub's Pagefind index, with filters (kind, area, territory, audience, the reader's
+ * age) and sorting.
  * The island hydrates on the first interaction (client:interaction) and fetches Pagefind and its
  * index then, so readers who never search download nothing. The input is uncontrolled, so what was
  * typed before hydration is kept and searched.
@@ -203,10 +206,10 @@ export default function SearchBox({ base, partners, labels }: Props) {
                 >
                   <option value="">{labels.any[name]}</option>
                   {Object.entries(available[name] ?? {})
-                    .sort(([a], [b]) => a.localeCompare(b, 'it'))
+                    .sort(([a], [b]) => a.localeCompare(b, 'it', { numeric: true }))
                     .map(([value, count]) => (
                       <option key={value} value={value}>
-                        {value} ({count})
+                        {(labels.values[name] ?? '{v}').replace('{v}', value)} ({count})
                       </option>
                     ))}
                 </select>

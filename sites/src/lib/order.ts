@@ -1,4 +1,4 @@
-import type { Event, News, OperatorResource, Opportunity, Profession, Question, Tutorial } from '@sito/shared';
+import type { Event, News, OperatorResource, Opportunity, Profession, Project, Question, Tutorial } from '@sito/shared';
 
 /**
  * The order in which each type is listed on a hub. Pages sort for themselves: Astro's content store
@@ -17,9 +17,11 @@ export const byDeadline = (a: Opportunity, b: Opportunity) =>
 /** Earliest start first. */
 export const byStart = (a: Event, b: Event) => a.startsAt.localeCompare(b.startsAt) || bySlug(a, b);
 
+/** Entries with a title: tutorials, operator resources, useful links, readings. */
+type Titled = Pick<Tutorial | OperatorResource, 'title' | 'slug'>;
+
 /** Alphabetical, as Italian readers sort. */
-export const byTitle = (a: Tutorial | OperatorResource, b: Tutorial | OperatorResource) =>
-  italian.compare(a.title, b.title) || bySlug(a, b);
+export const byTitle = (a: Titled, b: Titled) => italian.compare(a.title, b.title) || bySlug(a, b);
 export const byName = (a: Profession, b: Profession) => italian.compare(a.name, b.name) || bySlug(a, b);
 
 /** The latest answer first. */
@@ -27,3 +29,6 @@ export const byAnswerDate = (a: Question, b: Question) => b.answeredOn.localeCom
 
 /** The latest news first. */
 export const byDate = (a: News, b: News) => b.date.localeCompare(a.date) || bySlug(a, b);
+
+/** The latest started first (projects). */
+export const byProjectStart = (a: Project, b: Project) => b.startDate.localeCompare(a.startDate) || bySlug(a, b);

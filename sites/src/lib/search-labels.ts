@@ -19,5 +19,6 @@ export function searchLabels(lang: Lang): SearchLabels {
     network: ui.searchNetwork,
     closed: ui.closed,
     filters: ui.searchFilters,
+    values: ui.searchValues,
   };
 }

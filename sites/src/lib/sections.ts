@@ -1,7 +1,11 @@
+import { getCollection } from 'astro:content';
 import { isExpired } from '@sito/shared';
+import { citationOf } from './by-area.ts';
 import { isUpcoming } from './events.ts';
 import { ownFirst } from './hub.ts';
+import { byTitle } from './order.ts';
 import { entryPath } from './paths.ts';
+import { currentProjects } from './projects.ts';
 import { entriesIn } from './translations.ts';
 import { t } from '../i18n/ui.ts';
 
@@ -12,6 +16,13 @@ export interface SectionEntry {
   eyebrow: string;
   regional: boolean;
   territory: { slug: string } | null;
+  /**
+   * The site a useful link points at: its card opens it. `href` stays the link's page on the hub,
+   * which feeds and search use.
+   */
+  externalUrl?: string;
+  /** A line under the summary: a reading's authors and edition. */
+  detail?: string;
 }
 
 // Built once per build, in one pass over each collection: 27 section pages and 30 feeds read it.
@@ -19,7 +30,9 @@ let bySection: Promise<Map<string, SectionEntry[]>> | undefined;
 
 /**
  * Everything filed under a thematic section, across types: opportunities (open ones) by their
- * areas, tutorials, professions, events (upcoming) and questions by their area. The hub's own first.
+ * areas, tutorials, professions, events (upcoming), questions, projects (current ones), useful links
+ * and readings by their area.
+ * The hub's own first.
  */
 export function entriesInSection(sectionSlug: string): Promise<SectionEntry[]> {
   bySection ??= indexSections();
@@ -85,6 +98,35 @@ async function indexSections(): Promise<Map<string, SectionEntry[]>> {
       href: entryPath('questions', data.slug),
       summary: null,
       eyebrow: labels.questions,
+      ...common(data),
+    });
+  }
+  for (const data of await currentProjects()) {
+    file(data.thematicArea?.slug, {
+      title: data.title,
+      href: entryPath('projects', data.slug),
+      summary: data.summary,
+      eyebrow: t('it').projectsTitle,
+      ...common(data),
+    });
+  }
+  for (const data of (await getCollection('usefulLinks')).map((entry) => entry.data).sort(byTitle)) {
+    file(data.thematicArea?.slug, {
+      title: data.title,
+      href: entryPath('usefulLinks', data.slug),
+      summary: data.description,
+      eyebrow: t('it').usefulLink,
+      externalUrl: data.url,
+      ...common(data),
+    });
+  }
+  for (const data of (await getCollection('readings')).map((entry) => entry.data).sort(byTitle)) {
+    file(data.thematicArea?.slug, {
+      title: data.title,
+      href: entryPath('readings', data.slug),
+      summary: data.note,
+      eyebrow: t('it').reading,
+      detail: citationOf(data),
       ...common(data),
     });
   }

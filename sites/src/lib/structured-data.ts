@@ -5,9 +5,17 @@ import type {
   HowTo,
   JobPosting,
   OpeningHoursSpecification,
+  Project as ProjectLd,
   WithContext,
 } from 'schema-dts';
-import { blocksToPlainText, type ContactPoint, type Event, type Opportunity, type Tutorial } from '@sito/shared';
+import {
+  blocksToPlainText,
+  type ContactPoint,
+  type Event,
+  type Opportunity,
+  type Project,
+  type Tutorial,
+} from '@sito/shared';
 
 /** Kinds of opportunity that are jobs in schema.org's sense (JobPosting). */
 const JOB_KINDS: Partial<Record<Opportunity['kind'], string>> = {
@@ -141,6 +149,43 @@ export function howTo(tutorial: Tutorial, url: string): WithContext<HowTo> {
       name: step.title,
       text: step.body ? blocksToPlainText(step.body) : step.title,
     })),
+  };
+}
+
+/**
+ * A project as schema.org's Project (an Organization): its period as founding and dissolution
+ * dates, its partners as members, its funding as a grant (a MonetaryGrant when the amount is known).
+ */
+export function projectLd(project: Project, url: string): WithContext<ProjectLd> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Project',
+    name: project.title,
+    description: project.summary,
+    url,
+    foundingDate: project.startDate,
+    ...(project.endDate ? { dissolutionDate: project.endDate } : {}),
+    ...(project.partners.length
+      ? {
+          member: project.partners.map((partner) => ({
+            '@type': 'Organization' as const,
+            name: partner.name,
+            ...(partner.url ? { url: partner.url } : {}),
+          })),
+        }
+      : {}),
+    ...(project.funding
+      ? {
+          funding:
+            project.fundingAmount !== null
+              ? {
+                  '@type': 'MonetaryGrant' as const,
+                  name: project.funding,
+                  amount: { '@type': 'MonetaryAmount' as const, value: project.fundingAmount, currency: 'EUR' },
+                }
+              : { '@type': 'Grant' as const, name: project.funding },
+        }
+      : {}),
   };
 }
 
