@@ -25,6 +25,8 @@ import { scopeMediaLibrary } from './tenancy/media-scope';
 import { isolateExistingRelations } from './tenancy/relations-isolation';
 import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
+import { rateStore } from './submissions/rates';
+import { registerSubmissionRoutes } from './submissions/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -43,6 +45,7 @@ export default {
     strapi.documents.use(ownershipCheck(strapi));
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
+    registerSubmissionRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);
@@ -55,6 +58,7 @@ export default {
     await buildStore(strapi).ensureTable();
     await previewStore(strapi).ensureTable();
     await replayStore(strapi).ensureTable();
+    await rateStore(strapi).ensureTable();
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);

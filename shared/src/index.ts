@@ -24,3 +24,4 @@ export * from './isbn.js';
 export * from './colour.js';
 export * from './publishing/builds.js';
 export * from './sections.js';
+export * from './submissions.js';

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { emailSchema, slugSchema } from './schemas/common.js';
+
+/**
+ * What a young person sends from a hub («Fai una domanda»), as the CMS's public endpoint accepts it
+ * (cms/src/submissions). Shared so the hub's form and the endpoint agree on limits and words.
+ * Every message exists in Italian and English: the form's language decides.
+ */
+
+export type SubmissionLang = 'it' | 'en';
+
+/** Limits of a question: long enough to be answerable, short enough to read, at most two links. */
+export const QUESTION_LIMITS = { minLength: 20, maxLength: 2000, maxLinks: 2, minAge: 14, maxAge: 99 } as const;
+
+/** Markup becomes plain text: tags and comments are dropped, control characters and repeated blank lines go. */
+export function plainText(input: string): string {
+  return (
+    input
+      // A tag starts with < and a letter (or </, <!--): «se guadagno < 5000 euro» is text and stays.
+      .replace(/<!--[\s\S]*?(?:-->|$)|<\/?[a-z][^<>]*(?:>|$)/gi, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}
+
+/** Web addresses in a text, written with or without the scheme. */
+export const countLinks = (text: string): number => (text.match(/\b(?:https?:\/\/|www\.)\S+/gi) ?? []).length;
+
+const MESSAGES = {
+  it: {
+    hub: 'Il sito da cui scrivi non è tra quelli della rete.',
+    question: `Scrivi la domanda in almeno ${QUESTION_LIMITS.minLength} caratteri e al massimo ${QUESTION_LIMITS.maxLength}.`,
+    links: `La domanda può contenere al massimo ${QUESTION_LIMITS.maxLinks} indirizzi web.`,
+    area: "L'argomento scelto non esiste.",
+    age: `L'età, se vuoi indicarla, è un numero tra ${QUESTION_LIMITS.minAge} e ${QUESTION_LIMITS.maxAge}.`,
+    email: "L'indirizzo email non è valido (per esempio nome@esempio.it).",
+    consent: "Per inviare la domanda devi dichiarare di aver letto l'informativa sulla privacy.",
+    website: 'Questo campo deve restare vuoto.',
+    altcha: 'La verifica anti-spam non è riuscita: ricarica la pagina e riprova.',
+  },
+  en: {
+    hub: 'The site you are writing from is not one of the network’s.',
+    question: `Write your question in at least ${QUESTION_LIMITS.minLength} characters and at most ${QUESTION_LIMITS.maxLength}.`,
+    links: `Your question may contain at most ${QUESTION_LIMITS.maxLinks} web addresses.`,
+    area: 'The topic you chose does not exist.',
+    age: `Your age, if you give it, is a number between ${QUESTION_LIMITS.minAge} and ${QUESTION_LIMITS.maxAge}.`,
+    email: 'The email address is not valid (for example name@example.com).',
+    consent: 'To send your question, confirm that you have read the privacy notice.',
+    website: 'This field must stay empty.',
+    altcha: 'The anti-spam check failed: reload the page and try again.',
+  },
+} as const;
+export type SubmissionField = keyof (typeof MESSAGES)['it'];
+export const submissionMessage = (lang: SubmissionLang, field: SubmissionField): string => MESSAGES[lang][field];
+
+/** A form field: HTML forms send strings, JSON may send numbers and booleans; empty means absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+
+/** The fields of «Fai una domanda», before the anti-spam checks (honeypot, proof of work, rates). */
+export const questionSubmissionSchema = z.object({
+  hub: slugSchema,
+  question: z
+    .string()
+    .transform(plainText)
+    .pipe(z.string().min(QUESTION_LIMITS.minLength).max(QUESTION_LIMITS.maxLength)),
+  area: optional(slugSchema),
+  age: optional(z.coerce.number().int().min(QUESTION_LIMITS.minAge).max(QUESTION_LIMITS.maxAge)),
+  email: optional(z.string().trim().toLowerCase().pipe(emailSchema)),
+  // A checkbox sends «on»; JSON may send true.
+  consent: z.union([z.literal(true), z.literal('on'), z.literal('true')]).transform(() => true as const),
+  lang: z.enum(['it', 'en']).default('it'),
+});
+export type QuestionSubmission = z.infer<typeof questionSubmissionSchema>;
+
+/**
+ * Checks a submission: its data, or every problem by the form's field name with the message in
+ * the form's language (`lang` itself falls back to Italian).
+ */
+export function checkQuestionSubmission(
+  input: Record<string, unknown>,
+): { data: QuestionSubmission } | { lang: SubmissionLang; problems: Partial<Record<SubmissionField, string>> } {
+  const lang: SubmissionLang = input.lang === 'en' ? 'en' : 'it';
+  const parsed = questionSubmissionSchema.safeParse(input);
+  const problems: Partial<Record<SubmissionField, string>> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'question');
+      if (field in MESSAGES.it)
+        problems[field as SubmissionField] ??= submissionMessage(lang, field as SubmissionField);
+    }
+  } else if (countLinks(parsed.data.question) > QUESTION_LIMITS.maxLinks) {
+    problems.question = submissionMessage(lang, 'links');
+  }
+  if (Object.keys(problems).length > 0 || !parsed.success) {
+    return {
+      lang,
+      problems: Object.keys(problems).length ? problems : { question: submissionMessage(lang, 'question') },
+    };
+  }
+  return { data: parsed.data };
+}
