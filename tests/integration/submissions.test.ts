@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChallenge, solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { createEntry, databasesUnderTest, startTestCms, type AdminClient, type TestCms } from '../helpers/test-cms.ts';
+import { DEV_ADMIN } from '@sito/shared';
+import {
+  createEntry,
+  databasesUnderTest,
+  loginAdmin,
+  startTestCms,
+  type AdminClient,
+  type TestCms,
+} from '../helpers/test-cms.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 
 const TERRITORY = 'api::territory.territory';
@@ -61,6 +69,10 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     cms = await startTestCms({ database });
     root = await cms.admin();
     await createEntry(root, TERRITORY, { name: 'Informagiovani Cremona', shortName: 'Cremona', slug: 'cremona' });
+    await createEntry(root, TERRITORY, { name: 'Orientagiovani Crema', shortName: 'Crema', slug: 'crema' });
+    // The demo operators are created for the territories that exist at boot.
+    await cms.restart();
+    root = await cms.admin();
   });
 
   afterAll(async () => {
@@ -226,5 +238,51 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     expect(sixth.headers.get('retry-after')).toBe('600');
     expect(sixth.body?.error?.message).toBe('Troppi messaggi in poco tempo: riprova tra 10 minuti.');
     expect(await stored()).toEqual(before);
+  });
+
+  it('shows who asked to the operators of the question’s territory only, who may erase it but not change it', async () => {
+    const CONTACTS = '/content-manager/collection-types/api::personal-contact.personal-contact';
+    const cremona = await loginAdmin(cms.url, 'operatore.cremona@sitogiovani.test', DEV_ADMIN.password);
+    const crema = await loginAdmin(cms.url, 'operatore.crema@sitogiovani.test', DEV_ADMIN.password);
+    const { contacts: total } = await stored();
+    const own = await cremona.request('GET', `${CONTACTS}?pageSize=100`);
+    expect(own.status).toBe(200);
+    const listed = own.body.results as Array<{ documentId: string; email: string | null }>;
+    expect(listed).toHaveLength(total);
+    expect(listed.map((contact) => contact.email)).toContain('giulia.rossi@example.it');
+    const target = listed[0]!.documentId;
+
+    for (const path of [
+      CONTACTS,
+      CONTACTS.toUpperCase().replace(
+        'API::PERSONAL-CONTACT.PERSONAL-CONTACT',
+        'api::personal-contact.personal-contact',
+      ),
+      `${CONTACTS}/`,
+    ]) {
+      const other = await crema.request('GET', `${path}?pageSize=100`);
+      expect(JSON.stringify(other.body), path).not.toContain('giulia.rossi');
+    }
+    expect([403, 404]).toContain((await crema.request('GET', `${CONTACTS}/${target}`)).status);
+    const before = await stored();
+    for (const attempt of [
+      () => crema.request('DELETE', `${CONTACTS}/${target}`),
+      () => crema.request('POST', `${CONTACTS}/actions/bulkDelete`, { documentIds: [target] }),
+      () => cremona.request('PUT', `${CONTACTS}/${target}`, { email: 'cambiata@example.it' }),
+      () => cremona.request('POST', CONTACTS, { purpose: 'question', consentAt: new Date().toISOString() }),
+    ]) {
+      const response = await attempt();
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    }
+    expect(await stored()).toEqual(before);
+    const [unchanged] = await queryStored<{ n: number | string }>(
+      cms,
+      "SELECT count(*) AS n FROM personal_contacts WHERE email = 'cambiata@example.it'",
+    );
+    expect(Number(unchanged!.n)).toBe(0);
+
+    // Erasing on request: the operator of the territory deletes the contact; the question stays.
+    expect((await cremona.request('DELETE', `${CONTACTS}/${target}`)).status).toBe(200);
+    expect(await stored()).toEqual({ questions: before.questions, contacts: before.contacts - 1 });
   });
 });

@@ -1,6 +1,13 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
-import { EDITORIAL_TYPES, ROLE_CODES, TERRITORY, TERRITORY_FIELDS_FOR_OPERATORS, THEMATIC_AREA } from './scope';
+import {
+  EDITORIAL_TYPES,
+  PERSONAL_CONTACT,
+  ROLE_CODES,
+  TERRITORY,
+  TERRITORY_FIELDS_FOR_OPERATORS,
+  THEMATIC_AREA,
+} from './scope';
 
 const CM = 'plugin::content-manager.explorer';
 const ACTIONS = {
@@ -73,7 +80,10 @@ function permission(
 const reservedTerritoryFields = (strapi: Core.Strapi) =>
   Object.keys(strapi.getModel(TERRITORY).attributes).filter((field) => !TERRITORY_FIELDS_FOR_OPERATORS.includes(field));
 
-/** Operators: their territories' entries, regional entries read-only, their own territory's contacts and branding. */
+/**
+ * Operators: their territories' entries, regional entries read-only, their own territory's contacts
+ * and branding, and who wrote to their territories (read and erase, never change).
+ */
 function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
   const mine = [CONDITIONS.inMyTerritories];
   return [
@@ -88,6 +98,9 @@ function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
     permission(strapi, ACTIONS.update, TERRITORY, [CONDITIONS.isMyTerritory], reservedTerritoryFields(strapi)),
     permission(strapi, ACTIONS.publish, TERRITORY, [CONDITIONS.isMyTerritory]),
     permission(strapi, ACTIONS.read, THEMATIC_AREA),
+    // Who asked their territory's questions: to answer them, and to erase them on request.
+    permission(strapi, ACTIONS.read, PERSONAL_CONTACT, mine),
+    permission(strapi, ACTIONS.delete, PERSONAL_CONTACT, mine),
     ...OPERATOR_UPLOAD_PERMISSIONS,
   ];
 }
@@ -98,6 +111,8 @@ function regionalEditorPermissions(strapi: Core.Strapi): PermissionInput[] {
     ...[...EDITORIAL_TYPES, TERRITORY, THEMATIC_AREA].flatMap((uid) =>
       Object.values(ACTIONS).map((action) => permission(strapi, action, uid)),
     ),
+    permission(strapi, ACTIONS.read, PERSONAL_CONTACT),
+    permission(strapi, ACTIONS.delete, PERSONAL_CONTACT),
     ...UPLOAD_PERMISSIONS,
   ];
 }

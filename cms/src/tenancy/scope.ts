@@ -15,6 +15,8 @@ export const EDITORIAL_TYPES: UID.ContentType[] = [
   'api::project.project',
 ];
 export const TERRITORY: UID.ContentType = 'api::territory.territory';
+/** Who wrote from a hub (cms/src/submissions): personal data of one territory, never published. */
+export const PERSONAL_CONTACT: UID.ContentType = 'api::personal-contact.personal-contact';
 
 /**
  * Territory fields an operator may change on their own territory: the office's texts, branding and
