@@ -10,10 +10,12 @@ import { nginxConfig } from './lib/publishing/nginx.ts';
 /**
  * `pnpm nginx:config [--out deploy/nginx.conf] [--listen 80] [--releases /srv/sito/releases]
  * [--network-host giovani.example.org] [--cms-origin https://cms.giovani.example.org]
+ * [--cms-upstream http://127.0.0.1:1337]
  * [--tls-cert /etc/ssl/sito/fullchain.pem --tls-key /etc/ssl/sito/privkey.pem [--tls-listen 443]]`:
  * writes a production nginx configuration from the published territories of the running CMS
  * (their slugs and hostnames). `--cms-origin` (repeatable; SITO_CMS_URL by default) is where
- * editors open the admin, which frames the draft previews. With a certificate (one for the
+ * editors open the admin, which frames the draft previews; `--cms-upstream` (SITO_CMS_URL by
+ * default) where nginx passes the hubs' forms to the CMS. With a certificate (one for the
  * network's host and every hub's hostname) the hubs are served over TLS and plain HTTP redirects.
  */
 export async function main(args: string[]): Promise<void> {
@@ -25,6 +27,7 @@ export async function main(args: string[]): Promise<void> {
       releases: { type: 'string', default: RELEASES_DIR },
       'network-host': { type: 'string' },
       'cms-origin': { type: 'string', multiple: true },
+      'cms-upstream': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'tls-listen': { type: 'string', default: '443' },
@@ -63,6 +66,7 @@ export async function main(args: string[]): Promise<void> {
     listen: values.listen,
     networkHost: values['network-host'],
     cmsOrigins: values['cms-origin'] ?? [env.SITO_CMS_URL],
+    cmsUpstream: values['cms-upstream'] ?? env.SITO_CMS_URL,
     tls,
   });
   fs.mkdirSync(path.dirname(values.out), { recursive: true });

@@ -6,6 +6,7 @@ import { RELEASES_DIR } from './lib/paths.ts';
 import { escapeHtml, page, previewWaitingPage } from './lib/publishing/pages.ts';
 import { deployedHubs, previewFailureFile, previewFolder } from './lib/publishing/releases.ts';
 import { securityHeaders } from './lib/publishing/security-headers.ts';
+import { proxySubmission, SUBMISSIONS_PATH } from './lib/submission-proxy.ts';
 
 export interface HubServerOptions {
   /**
@@ -13,6 +14,11 @@ export interface HubServerOptions {
    * the Content-Security-Policy otherwise forbids (lib/publishing/security-headers.ts).
    */
   cmsOrigins?: readonly string[] | undefined;
+  /**
+   * Where this server reaches the CMS: the hubs' forms post to `/api/sito/submissions/…` on the
+   * hub's own address, passed on to it (lib/submission-proxy.ts). Without it those addresses 404.
+   */
+  cmsUrl?: string | undefined;
 }
 
 /**
@@ -129,6 +135,8 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     if (url.pathname.startsWith('/_anteprima/')) return servePreview(req, res, url);
     // Set before anything answers: pages, assets, redirects and errors alike.
     for (const [name, value] of headersFor.page) res.setHeader(name, value);
+    if (url.pathname.startsWith(SUBMISSIONS_PATH))
+      return options.cmsUrl ? proxySubmission(req, res, options.cmsUrl) : notFound(res);
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
     if (hostHub && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
@@ -183,11 +191,12 @@ export async function serveHubs(
 
 /**
  * `pnpm serve:hubs`: serve the live releases, without the CMS. SITO_CMS_URL, when set, is the CMS
- * whose admin may show the draft previews.
+ * whose admin may show the draft previews and which the hubs' forms are passed to.
  */
 export async function main(): Promise<void> {
   const port = Number(process.env.SITO_HUBS_PORT ?? 4321);
   const root = process.env.SITO_RELEASES_DIR ?? RELEASES_DIR;
-  await serveHubs(port, root, { cmsOrigins: process.env.SITO_CMS_URL ? [process.env.SITO_CMS_URL] : [] });
+  const cmsUrl = process.env.SITO_CMS_URL || undefined;
+  await serveHubs(port, root, { cmsOrigins: cmsUrl ? [cmsUrl] : [], cmsUrl });
   console.log(`Serving ${builtHubs(root).join(', ') || 'no hubs yet'} at http://localhost:${port}/`);
 }

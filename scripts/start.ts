@@ -5,6 +5,7 @@ import { DEV_ADMIN } from '@sito/shared';
 import { ensureDevSecrets, readEnvFile } from './lib/cms-secrets.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
 import { listHubs } from './lib/hubs.ts';
+import { startMailCatcher, type MailCatcher } from './lib/mail-catcher.ts';
 import { CMS_DIR, DEFAULT_TOKEN_FILE, RELEASES_DIR, STATE_DIR } from './lib/paths.ts';
 import { stopGroup } from './lib/processes.ts';
 import { spawnWorker } from './lib/publishing/spawn-worker.ts';
@@ -31,10 +32,27 @@ export async function main(): Promise<void> {
 
   await ensureCmsBuilt({ admin: true });
 
+  // The CMS's mail goes to a local catcher, read in the browser, unless an SMTP server is named.
+  let mail: MailCatcher | undefined;
+  if (!process.env.SMTP_HOST) {
+    const smtpPort = Number(process.env.SITO_MAIL_SMTP_PORT ?? 1025);
+    const webPort = Number(process.env.SITO_MAIL_PORT ?? 1080);
+    mail = await startMailCatcher({ smtpPort, webPort, dir: path.join(STATE_DIR, 'mail') }).catch((error: Error) => {
+      throw new Error(
+        `The local mail catcher cannot listen on ports ${smtpPort} and ${webPort} (${error.message}): set SITO_MAIL_SMTP_PORT and SITO_MAIL_PORT, or SMTP_HOST for a real SMTP server.`,
+      );
+    });
+  }
+
   console.log(`Starting the CMS on http://localhost:${CMS_PORT} (log: .sito/cms.log)…`);
   const cms = await startCms({
     port: CMS_PORT,
-    env: { SITO_SEED_DEMO: 'true', HOST: '0.0.0.0', SITO_HUBS_URL: `http://localhost:${HUBS_PORT}` },
+    env: {
+      SITO_SEED_DEMO: 'true',
+      HOST: '0.0.0.0',
+      SITO_HUBS_URL: `http://localhost:${HUBS_PORT}`,
+      ...(mail ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) } : {}),
+    },
     logFile: path.join(STATE_DIR, 'cms.log'),
   });
 
@@ -48,6 +66,7 @@ export async function main(): Promise<void> {
     if (worker) await stopGroup(worker);
     await cms.stop();
     server?.close();
+    await mail?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -60,7 +79,10 @@ export async function main(): Promise<void> {
 
   try {
     // The admin shows draft previews in a frame: at localhost as printed below, or at cms.url.
-    server = await serveHubs(HUBS_PORT, RELEASES_DIR, { cmsOrigins: [`http://localhost:${CMS_PORT}`, cms.url] });
+    server = await serveHubs(HUBS_PORT, RELEASES_DIR, {
+      cmsOrigins: [`http://localhost:${CMS_PORT}`, cms.url],
+      cmsUrl: cms.url,
+    });
     worker = spawnWorker({
       cmsUrl: cms.url,
       secret: secrets.SITO_WORKER_SECRET ?? '',
@@ -105,6 +127,7 @@ export async function main(): Promise<void> {
         `  CMS admin          http://localhost:${CMS_PORT}/admin   login: ${login}`,
         `  CMS API            http://localhost:${CMS_PORT}/api/opportunities`,
         ...hubLines,
+        ...(mail ? [`  Mail (local)       ${mail.url}   what the CMS sends, caught: nothing is delivered`] : []),
         '',
         'Publishing in the admin rebuilds the hubs it affects within seconds (admin: Pubblicazione).',
         'Press Ctrl-C to stop everything.',

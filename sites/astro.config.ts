@@ -10,6 +10,7 @@ import { dataStoreAtRuntime } from './src/integrations/data-store-at-runtime';
 import { keepOutputIntegration } from './src/integrations/keep-output';
 import { pagefindIntegration, type PagefindStats } from './src/integrations/pagefind';
 import { interactionDirective } from './src/integrations/interaction-directive';
+import { isConfirmationPage } from './src/lib/sitemap-filter';
 
 /**
  * One Astro project, built once per hub: SITO_HUB names the territory, and the hub is written to
@@ -76,7 +77,7 @@ export default defineConfig({
     ...(preview
       ? [{ name: 'sito:preview-report', hooks: { 'astro:build:done': () => writeReport() } }]
       : [
-          sitemap(),
+          sitemap({ filter: (page) => !isConfirmationPage(page) }),
           // Before Pagefind: stale pages must not be indexed.
           keepOutputIntegration(keepOutput),
           pagefindIntegration({ deferred: process.env.SITO_SEARCH_LATER === '1', onIndexed: writeReport }),

@@ -25,7 +25,9 @@ import { scopeMediaLibrary } from './tenancy/media-scope';
 import { isolateExistingRelations } from './tenancy/relations-isolation';
 import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
+import { notifyAnswers } from './mail';
 import { rateStore } from './submissions/rates';
+import { purgeContacts } from './submissions/retention';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
@@ -38,6 +40,8 @@ export default {
     strapi.documents.use(territoryGuard(strapi));
     strapi.documents.use(fillSlug(strapi));
     strapi.documents.use(freshness(strapi));
+    // Outside the checks: tells who asked once a publish of their question has committed.
+    strapi.documents.use(notifyAnswers(strapi));
     // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
@@ -76,6 +80,11 @@ export default {
         `[sito] seed ${seedDir}: ${report.created} entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
       );
     }
+    const erased = await purgeContacts(strapi, {
+      afterAnswerDays: env.SITO_CONTACT_DAYS_AFTER_ANSWER,
+      maxDays: env.SITO_CONTACT_MAX_DAYS,
+    });
+    if (erased > 0) strapi.log.info(`[sito] erased ${erased} contacts of who asked, no longer needed`);
     const flags = await refreshReviewFlags(strapi, env.SITO_REVIEW_AFTER_DAYS);
     if (flags.flagged + flags.cleared > 0)
       strapi.log.info(`[sito] review flags: ${flags.flagged} flagged, ${flags.cleared} cleared`);

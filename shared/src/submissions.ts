@@ -10,7 +10,7 @@ import { emailSchema, slugSchema } from './schemas/common.js';
 export type SubmissionLang = 'it' | 'en';
 
 /** Limits of a question: long enough to be answerable, short enough to read, at most two links. */
-export const QUESTION_LIMITS = { minLength: 20, maxLength: 2000, maxLinks: 2, minAge: 14, maxAge: 99 } as const;
+export const QUESTION_LIMITS = { minLength: 20, maxLength: 500, maxLinks: 2, minAge: 14, maxAge: 99 } as const;
 
 /** Markup becomes plain text: tags and comments are dropped, control characters and repeated blank lines go. */
 export function plainText(input: string): string {
@@ -103,4 +103,79 @@ export function checkQuestionSubmission(
     };
   }
   return { data: parsed.data };
+}
+
+/** The words of the «Fai una domanda» form, shared by the hub's page and the CMS's no-JavaScript pages. */
+const FORM_TEXT = {
+  it: {
+    title: 'Fai una domanda',
+    intro:
+      'Un operatore Informagiovani ti risponde. Le risposte sono pubblicate in forma anonima su «L’esperto risponde».',
+    question: 'La tua domanda',
+    questionHint: `Da ${QUESTION_LIMITS.minLength} a ${QUESTION_LIMITS.maxLength} caratteri, al massimo ${QUESTION_LIMITS.maxLinks} indirizzi web. Non scrivere nome, cognome o altri dati personali.`,
+    area: 'Argomento (facoltativo)',
+    anyArea: 'Nessun argomento in particolare',
+    age: 'Età (facoltativa)',
+    ageHint: 'Ci aiuta a darti una risposta adatta a te.',
+    email: 'Email (facoltativa)',
+    emailHint: 'Solo se vuoi sapere quando la risposta è pubblicata: la usiamo solo per questo.',
+    consent: 'Ho letto l’informativa sulla privacy',
+    privacy: 'Informativa sulla privacy',
+    website: 'Non compilare questo campo',
+    submit: 'Invia la domanda',
+    sending: 'Invio in corso…',
+    offline: 'Il servizio non ha risposto: controlla la connessione e riprova. Quello che hai scritto è ancora qui.',
+    errors: 'La domanda non è stata inviata. Correggi questi campi:',
+    confirmTitle: 'Controlla e conferma la domanda',
+    confirmIntro:
+      'Senza JavaScript non possiamo fare la verifica anti-spam automatica: controlla la domanda e conferma l’invio.',
+    confirm: 'Conferma e invia',
+    tooFast: 'Hai confermato molto in fretta: attendi qualche secondo e conferma di nuovo.',
+    expired: 'La conferma è scaduta: controlla la domanda e conferma di nuovo.',
+    sentTitle: 'Domanda inviata',
+    sent: 'Grazie! La tua domanda è arrivata e un operatore la leggerà.',
+    sentEmail: 'Se hai indicato un’email, ti scriveremo quando la risposta sarà pubblicata.',
+    back: 'Torna a «L’esperto risponde»',
+  },
+  en: {
+    title: 'Ask a question',
+    intro: 'An Informagiovani operator answers you. Answers are published anonymously in «Ask the expert».',
+    question: 'Your question',
+    questionHint: `From ${QUESTION_LIMITS.minLength} to ${QUESTION_LIMITS.maxLength} characters, at most ${QUESTION_LIMITS.maxLinks} web addresses. Do not write your name or other personal data.`,
+    area: 'Topic (optional)',
+    anyArea: 'No topic in particular',
+    age: 'Age (optional)',
+    ageHint: 'It helps us give you an answer that fits you.',
+    email: 'Email (optional)',
+    emailHint:
+      'Only if you want to know when the answer is published. We use it for that alone and delete it afterwards.',
+    consent: 'I have read the privacy notice',
+    privacy: 'Privacy notice',
+    website: 'Do not fill in this field',
+    submit: 'Send the question',
+    sending: 'Sending…',
+    offline: 'The service did not answer: check your connection and try again. What you wrote is still here.',
+    errors: 'Your question was not sent. Please correct these fields:',
+    confirmTitle: 'Check and confirm your question',
+    confirmIntro: 'Without JavaScript the anti-spam check cannot run by itself: check your question and confirm.',
+    confirm: 'Confirm and send',
+    tooFast: 'You confirmed very quickly: wait a few seconds and confirm again.',
+    expired: 'The confirmation expired: check your question and confirm again.',
+    sentTitle: 'Question sent',
+    sent: 'Thank you! Your question has arrived and an operator will read it.',
+    sentEmail: 'If you gave an email address, we will write to you when the answer is published.',
+    back: 'Back to «Ask the expert»',
+  },
+} as const;
+export type QuestionFormText = { readonly [K in keyof (typeof FORM_TEXT)['it']]: string };
+export const questionFormText = (lang: SubmissionLang): QuestionFormText => FORM_TEXT[lang];
+
+/**
+ * Where a form's sender goes once it is sent: a path of the same site (`/cremona/…`), never
+ * another site (`//evil.example`, `/\evil.example`, `https://…`); anything else is the hub's home.
+ */
+export function sameSitePath(value: unknown, fallback: string): string {
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]{0,300}$/.test(value) && !value.includes('\\')
+    ? value
+    : fallback;
 }

@@ -26,8 +26,10 @@ export interface LiveHubs {
 export async function startLiveHubs(
   hubs: string[],
   prepare: (cms: TestCms) => Promise<void> = async () => {},
+  /** More of the CMS's environment (an SMTP server to catch its mail). */
+  cmsEnv: Record<string, string> = {},
 ): Promise<LiveHubs> {
-  const cms = await startTestCms({ database: 'sqlite', seedDemo: true });
+  const cms = await startTestCms({ database: 'sqlite', seedDemo: true, env: cmsEnv });
   let server: http.Server | undefined;
   let browser: Browser | undefined;
   const close = async () => {
@@ -49,7 +51,7 @@ export async function startLiveHubs(
       });
     }
     // The CMS's admin may frame draft previews, as in `pnpm start`.
-    server = createHubServer(root, { cmsOrigins: [cms.url] });
+    server = createHubServer(root, { cmsOrigins: [cms.url], cmsUrl: cms.url });
     const port = await freePort();
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
     browser = await launchChromium();

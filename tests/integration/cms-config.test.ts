@@ -16,6 +16,7 @@ describe('CMS configuration', () => {
         database: 'sqlite',
         env: {
           NODE_ENV: 'production',
+          SMTP_HOST: 'smtp.example.org',
           SITO_ADMIN_EMAIL: 'coordinamento@example.org',
           SITO_ADMIN_PASSWORD: DEV_ADMIN.password,
         },
@@ -23,8 +24,21 @@ describe('CMS configuration', () => {
     ).rejects.toThrow(/development password/);
   });
 
+  it('refuses to start in production without an SMTP server, and a user without a password', async () => {
+    await expect(startTestCms({ database: 'sqlite', env: { NODE_ENV: 'production' } })).rejects.toThrow(
+      /SMTP_HOST: is required in production/,
+    );
+    await expect(
+      startTestCms({ database: 'sqlite', env: { SMTP_HOST: 'smtp.example.org', SMTP_USER: 'sito' } }),
+    ).rejects.toThrow(/SMTP_PASSWORD: SMTP_USER and SMTP_PASSWORD go together/);
+    await expect(startTestCms({ database: 'sqlite', env: { SMTP_PORT: 'venticinque' } })).rejects.toThrow(/SMTP_PORT/);
+  });
+
   it('creates no default admin in production when the credentials are not set', async () => {
-    const cms = await startTestCms({ database: 'sqlite', env: { NODE_ENV: 'production' } });
+    const cms = await startTestCms({
+      database: 'sqlite',
+      env: { NODE_ENV: 'production', SMTP_HOST: 'smtp.example.org', SMTP_USER: 'sito', SMTP_PASSWORD: 'x' },
+    });
     try {
       const login = await fetch(`${cms.url}/admin/login`, {
         method: 'POST',

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,8 +108,35 @@ describe('the generated nginx configuration', () => {
   let origin: string;
   let hubServer: http.Server;
   let hubServerOrigin: string;
+  /**
+   * Stands where the CMS would be, recording what the proxies pass on: the test is about what nginx
+   * and the hub server forward, not about the CMS (tests/integration/submissions.test.ts, e2e/ask).
+   */
+  let upstream: http.Server;
+  const received: Array<{ url: string; forwardedFor: string | undefined; cookie: string | undefined; body: string }> =
+    [];
 
   beforeAll(async () => {
+    upstream = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({
+          url: req.url ?? '',
+          forwardedFor: req.headers['x-forwarded-for'] as string | undefined,
+          cookie: req.headers.cookie,
+          body,
+        });
+        res.writeHead(303, {
+          Location: '/crema/esperto-risponde/domanda-inviata/',
+          'X-Powered-By': 'Strapi <strapi.io>',
+        });
+        res.end();
+      });
+    });
+    const upstreamPort = await freePort();
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+    const cmsUpstream = `http://127.0.0.1:${upstreamPort}`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sito-nginx-'));
     const releases = path.join(dir, 'releases');
     for (const hub of hubs) deploy(releases, hub, 'r1');
@@ -117,11 +144,11 @@ describe('the generated nginx configuration', () => {
     origin = `http://127.0.0.1:${port}`;
     nginx = await startNginx(
       dir,
-      nginxConfig(hubs, { releasesDir: releases, listen: `127.0.0.1:${port}`, cmsOrigins: [CMS] }),
+      nginxConfig(hubs, { releasesDir: releases, listen: `127.0.0.1:${port}`, cmsOrigins: [CMS], cmsUpstream }),
       origin,
     );
     // The local hub server on the same releases: both must send the same security headers.
-    hubServer = createHubServer(releases, { cmsOrigins: [CMS] });
+    hubServer = createHubServer(releases, { cmsOrigins: [CMS], cmsUrl: cmsUpstream });
     const hubPort = await freePort();
     await new Promise<void>((resolve) => hubServer.listen(hubPort, '127.0.0.1', resolve));
     hubServerOrigin = `http://127.0.0.1:${hubPort}`;
@@ -130,6 +157,7 @@ describe('the generated nginx configuration', () => {
   afterAll(async () => {
     nginx?.stop();
     hubServer?.close();
+    upstream?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -223,6 +251,53 @@ describe('the generated nginx configuration', () => {
         securityOf(fromNginx.headers),
       );
     }
+  });
+
+  it('passes a hub’s form to the CMS with the client’s own address, whatever the client claims, and nothing bigger than a form', async () => {
+    for (const [who, base, host] of [
+      ['nginx, by path', origin, undefined],
+      ['nginx, by the hub’s hostname', origin, 'giovani.comune.crema.cr.it'],
+      ['the hub server', hubServerOrigin, undefined],
+    ] as const) {
+      received.length = 0;
+      const body = new URLSearchParams({ hub: 'crema', question: 'Una domanda di prova abbastanza lunga' }).toString();
+      const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const request = http.request(`${base}/api/sito/submissions/questions?x=1`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Forwarded-For': '203.0.113.66',
+            Cookie: 'session=abc',
+            ...(host ? { Host: host } : {}),
+          },
+        });
+        request.on('response', (answer) => {
+          answer.resume();
+          resolve(answer);
+        });
+        request.on('error', reject);
+        request.end(body);
+      });
+      expect(response.statusCode, who).toBe(303);
+      expect(response.headers.location, who).toBe('/crema/esperto-risponde/domanda-inviata/');
+      expect(response.headers['x-powered-by'], `${who}: the CMS's own headers stay behind`).toBeUndefined();
+      expect(response.headers['x-content-type-options'], who).toBe('nosniff');
+      expect(received, who).toEqual([
+        { url: '/api/sito/submissions/questions?x=1', forwardedFor: '127.0.0.1', cookie: undefined, body },
+      ]);
+
+      received.length = 0;
+      const huge = await fetch(`${base}/api/sito/submissions/questions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `question=${'a'.repeat(40_000)}`,
+      });
+      expect(huge.status, who).toBe(413);
+      expect(received, `${who}: a body too big never reaches the CMS`).toEqual([]);
+    }
+    // Other paths under /api are not the CMS's: nothing else is passed on.
+    expect((await get(origin, '/api/questions')).status).toBe(404);
+    expect((await get(hubServerOrigin, '/api/questions')).status).toBe(404);
   });
 
   it('a new release is live at once, without reloading nginx', async () => {

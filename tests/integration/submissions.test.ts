@@ -11,6 +11,8 @@ import {
   type TestCms,
 } from '../helpers/test-cms.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
+import { freePort } from '../../scripts/lib/net.ts';
+import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
 
 const TERRITORY = 'api::territory.territory';
 const ENDPOINT = '/api/sito/submissions/questions';
@@ -23,6 +25,8 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
   let cms: TestCms;
   let root: AdminClient;
   let accepted = 0;
+  /** The SMTP server the CMS sends its mail to. */
+  let mail: MailCatcher;
 
   const stored = async () => {
     const [questions] = await queryStored<{ n: number | string }>(cms, 'SELECT count(*) AS n FROM questions');
@@ -66,7 +70,11 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
   });
 
   beforeAll(async () => {
-    cms = await startTestCms({ database });
+    mail = await startMailCatcher({ smtpPort: await freePort() });
+    cms = await startTestCms({
+      database,
+      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort), SITO_HUBS_URL: 'http://localhost:4321' },
+    });
     root = await cms.admin();
     await createEntry(root, TERRITORY, { name: 'Informagiovani Cremona', shortName: 'Cremona', slug: 'cremona' });
     await createEntry(root, TERRITORY, { name: 'Orientagiovani Crema', shortName: 'Crema', slug: 'crema' });
@@ -78,6 +86,7 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
   afterAll(async () => {
     await closeStoredReads();
     await cms?.destroy();
+    await mail?.close();
   });
 
   it('stores a question as a draft of the hub’s territory, and who asked apart from it, out of the public API', async () => {
@@ -137,7 +146,7 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     const before = await stored();
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['question too short', { question: 'Aiuto' }, 'question'],
-      ['question too long', { question: 'a'.repeat(2001) }, 'question'],
+      ['question too long', { question: 'a'.repeat(501) }, 'question'],
       ['question only markup', { question: '<b></b><i></i><script></script><p>ciao</p>' }, 'question'],
       [
         'three links',
@@ -240,6 +249,184 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     expect(await stored()).toEqual(before);
   });
 
+  /** A browser's own post of the form, from a client behind the hub server (X-Forwarded-For). */
+  const post = (form: Record<string, string>, address: string) =>
+    fetch(`${cms.url}${ENDPOINT}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        'X-Forwarded-For': address,
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+  const DONE = '/cremona/esperto-risponde/domanda-inviata/';
+  const plainForm = (overrides: Record<string, string> = {}) => ({
+    hub: 'cremona',
+    lang: 'it',
+    done: DONE,
+    question: 'Senza JavaScript: come mi iscrivo al Servizio civile universale a Cremona?',
+    area: '',
+    age: '22',
+    email: '',
+    consent: 'on',
+    website: '',
+    ...overrides,
+  });
+  const passOf = (html: string) => /name="pass" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+  it('without JavaScript: a page to check and confirm, refused if confirmed at once or twice, then a redirect to the hub', async () => {
+    const before = await stored();
+    const first = await post(plainForm(), '203.0.113.10');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toContain('text/html');
+    expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await first.text();
+    expect(page).toContain('<h1>Controlla e conferma la domanda</h1>');
+    expect(page).toContain('>Senza JavaScript: come mi iscrivo al Servizio civile universale a Cremona?</textarea>');
+    expect(page).toContain('value="22"');
+    expect(page).toMatch(/id="consent" name="consent" type="checkbox" checked/);
+    expect(await stored()).toEqual(before);
+
+    // A script that confirms as soon as it has the page: refused, the form given back.
+    const hasty = await post({ ...plainForm(), pass: passOf(page) }, '203.0.113.10');
+    expect(hasty.status).toBe(200);
+    const hastyPage = await hasty.text();
+    expect(hastyPage).toContain('Hai confermato molto in fretta');
+    expect(await stored()).toEqual(before);
+
+    // Forged or spent passes: the page again, nothing stored.
+    const pass = passOf(hastyPage);
+    await new Promise((resolve) => setTimeout(resolve, 3_200));
+    const forged = `${pass.slice(0, -2)}${pass.endsWith('AA') ? 'BB' : 'AA'}`;
+    const later = (Date.now() - 60_000).toString(36);
+    for (const bad of [forged, `${later}.${pass.split('.')[1]}.${pass.split('.')[2]}`, 'x.y.z', '']) {
+      const response = await post({ ...plainForm(), pass: bad }, '203.0.113.10');
+      expect(response.status, bad).toBe(200);
+      expect(await response.text(), bad).toContain('<h1>Controlla e conferma la domanda</h1>');
+    }
+    expect(await stored()).toEqual(before);
+
+    const confirmed = await post({ ...plainForm(), pass }, '203.0.113.10');
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe(DONE);
+    expect(await stored()).toEqual({ questions: before.questions + 1, contacts: before.contacts + 1 });
+    const [question] = await queryStored<{ question: string; published_at: unknown }>(
+      cms,
+      'SELECT question, published_at FROM questions ORDER BY id DESC LIMIT 1',
+    );
+    expect(question).toEqual({ question: plainForm().question, published_at: null });
+
+    const replayed = await post({ ...plainForm(), pass }, '203.0.113.10');
+    expect(replayed.status).toBe(200);
+    expect(await replayed.text()).toContain('La conferma è scaduta');
+    expect(await stored()).toEqual({ questions: before.questions + 1, contacts: before.contacts + 1 });
+  });
+
+  it('without JavaScript: a bad field comes back as the form, the text kept and escaped, the message next to the field', async () => {
+    const before = await stored();
+    const response = await post(
+      plainForm({ question: '<script>alert(1)</script>"corta"', email: 'giulia@', lang: 'en' }),
+      '203.0.113.11',
+    );
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;corta&quot;</textarea>');
+    expect(page).toContain('<p class="error" id="question-error">Write your question in at least 20 characters');
+    expect(page).toMatch(/name="question"[^>]*aria-describedby="question-hint question-error" aria-invalid="true"/);
+    expect(page).toMatch(/name="email"[^>]*aria-describedby="email-hint email-error" aria-invalid="true"/);
+    expect(page).toMatch(/class="summary" role="alert"/);
+    const honeypot = await post(plainForm({ website: 'https://spam.example' }), '203.0.113.11');
+    expect(honeypot.status).toBe(400);
+    expect(await honeypot.text()).toContain('Questo campo deve restare vuoto.');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('with a proof, a plain form is stored and leads back to the hub, never to another site', async () => {
+    const hostile = ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)'];
+    for (const [index, done] of hostile.entries()) {
+      const response = await post({ ...plainForm({ done }), altcha: await proof() }, `203.0.113.${20 + index}`);
+      expect(response.status, done).toBe(303);
+      expect(response.headers.get('location'), done).toBe('/cremona/');
+    }
+    const own = await post({ ...plainForm(), altcha: await proof() }, '203.0.113.30');
+    expect(own.headers.get('location')).toBe(DONE);
+    // A proof that fails is not confirmed by hand instead: the form comes back with the reason.
+    const bad = await post({ ...plainForm(), altcha: 'bm90IGpzb24=' }, '203.0.113.31');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('La verifica anti-spam non è riuscita');
+  });
+
+  it('counts a client behind the hub server by the address the proxy names', async () => {
+    // Five from one reader behind the proxy fill that reader's quota, not the proxy's.
+    for (let i = 0; i < 5; i++) {
+      const response = await post({ ...plainForm(), altcha: await proof() }, '198.51.100.40');
+      expect(response.status).toBe(303);
+    }
+    const before = await stored();
+    const sixth = await post({ ...plainForm(), altcha: await proof() }, '198.51.100.40');
+    expect(sixth.status).toBe(429);
+    expect(await sixth.text()).toContain('Troppi messaggi in poco tempo');
+    expect(await stored()).toEqual(before);
+    const neighbour = await post({ ...plainForm(), altcha: await proof() }, '198.51.100.41');
+    expect(neighbour.status).toBe(303);
+  });
+
+  it('mails a new question to its territory’s operators only, and who asked once, when the answer is published', async () => {
+    const text = 'Vorrei fare il servizio civile all’estero: quando escono i bandi per il 2027?';
+    const response = await post(
+      { ...plainForm({ question: text, email: 'Sara.Neri@example.it' }), altcha: await proof() },
+      '198.51.100.50',
+    );
+    expect(response.status).toBe(303);
+    const toOperators = await mail.waitFor((m) => m.text.includes(text));
+    expect(toOperators.subject).toBe('Nuova domanda per Informagiovani Cremona');
+    expect(toOperators.to).toEqual(['operatore.cremona@sitogiovani.test']);
+    expect(toOperators.text, 'who asked stays in the admin').not.toContain('sara.neri');
+    const [row] = await queryStored<{ document_id: string }>(
+      cms,
+      `SELECT document_id FROM questions WHERE question = '${text.replace(/'/g, "''")}'`,
+    );
+    const documentId = row!.document_id;
+    expect(toOperators.text).toContain(`/admin/content-manager/collection-types/api::question.question/${documentId}`);
+
+    // The operator answers and publishes: who asked is told once, with the link to the answer.
+    const base = '/content-manager/collection-types/api::question.question';
+    const updated = await root.request('PUT', `${base}/${documentId}?locale=it`, {
+      answeredOn: '2026-12-01',
+      answer: [{ type: 'paragraph', children: [{ type: 'text', text: 'I bandi escono di solito a dicembre.' }] }],
+    });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    const published = await root.request('POST', `${base}/${documentId}/actions/publish?locale=it`, {});
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    const slug = (published.body.data as { slug: string }).slug;
+    const answered = await mail.waitFor((m) => m.to.includes('sara.neri@example.it'));
+    expect(answered.subject).toBe('La risposta alla tua domanda è online');
+    expect(answered.text).toContain(`«${text}»`);
+    expect(answered.text).toContain(`http://localhost:4321/cremona/esperto-risponde/${slug}/`);
+    // Marked once the SMTP server has taken it.
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryStored<{ answer_notified_at: unknown }>(
+              cms,
+              "SELECT answer_notified_at FROM personal_contacts WHERE email = 'sara.neri@example.it'",
+            )
+          )[0]!.answer_notified_at,
+        { timeout: 10_000 },
+      )
+      .not.toBeNull();
+
+    // Published again after a correction: not a second mail.
+    expect((await root.request('POST', `${base}/${documentId}/actions/publish?locale=it`, {})).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(mail.messages.filter((m) => m.to.includes('sara.neri@example.it'))).toHaveLength(1);
+  });
+
   it('shows who asked to the operators of the question’s territory only, who may erase it but not change it', async () => {
     const CONTACTS = '/content-manager/collection-types/api::personal-contact.personal-contact';
     const cremona = await loginAdmin(cms.url, 'operatore.cremona@sitogiovani.test', DEV_ADMIN.password);
@@ -284,5 +471,45 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     // Erasing on request: the operator of the territory deletes the contact; the question stays.
     expect((await cremona.request('DELETE', `${CONTACTS}/${target}`)).status).toBe(200);
     expect(await stored()).toEqual({ questions: before.questions, contacts: before.contacts - 1 });
+  });
+
+  it('erases who asked once no longer needed: after the answer is out, and in any case after a while', async () => {
+    const text = 'Dove trovo i corsi gratuiti per diventare educatore di un centro estivo?';
+    const sent = await post(
+      { ...plainForm({ question: text, email: 'piero.gialli@example.it' }), altcha: await proof() },
+      '198.51.100.60',
+    );
+    expect(sent.status).toBe(303);
+    const [row] = await queryStored<{ document_id: string }>(
+      cms,
+      `SELECT document_id FROM questions WHERE question = '${text}'`,
+    );
+    const base = '/content-manager/collection-types/api::question.question';
+    await root.request('PUT', `${base}/${row!.document_id}?locale=it`, { answeredOn: '2026-12-01' });
+    const published = await root.request('POST', `${base}/${row!.document_id}/actions/publish?locale=it`, {});
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+
+    const { questions, contacts } = await stored();
+    const [answered] = await queryStored<{ n: number | string }>(
+      cms,
+      `SELECT count(DISTINCT c.id) AS n FROM personal_contacts c
+         JOIN personal_contacts_question_lnk l ON l.personal_contact_id = c.id
+         JOIN questions q ON q.document_id IN (SELECT document_id FROM questions WHERE id = l.question_id)
+        WHERE q.published_at IS NOT NULL`,
+    );
+    expect(Number(answered!.n)).toBeGreaterThan(0);
+    // «Erased 0 days after the answer»: the answered ones go at the next boot, the others stay.
+    await cms.restart({ SITO_CONTACT_DAYS_AFTER_ANSWER: '0' });
+    expect(await stored()).toEqual({ questions, contacts: contacts - Number(answered!.n) });
+    const [left] = await queryStored<{ n: number | string }>(
+      cms,
+      "SELECT count(*) AS n FROM personal_contacts WHERE email = 'piero.gialli@example.it'",
+    );
+    expect(Number(left!.n)).toBe(0);
+    // «At most 0 days after it arrived»: every contact goes, every question stays.
+    await cms.restart({ SITO_CONTACT_MAX_DAYS: '0' });
+    expect(await stored()).toEqual({ questions, contacts: 0 });
+    await cms.restart();
+    root = await cms.admin();
   });
 });

@@ -1,6 +1,6 @@
 import type { ReleaseHub } from '@sito/shared';
 import { escapeHtml, previewWaitingPage } from './pages.ts';
-import { securityHeaders, type ResponseKind, type SecurityHeaderOptions } from './security-headers.ts';
+import { origin, securityHeaders, type ResponseKind, type SecurityHeaderOptions } from './security-headers.ts';
 
 export interface NginxTls {
   /** The certificate (chain) file, PEM: one certificate for the network's host and every hub's hostname. */
@@ -22,6 +22,11 @@ export interface NginxOptions {
   cmsOrigins?: readonly string[] | undefined;
   /** Serve over TLS with this certificate, and send Strict-Transport-Security. */
   tls?: NginxTls | undefined;
+  /**
+   * Where nginx reaches the CMS (`http://127.0.0.1:1337`): the hubs' forms post to
+   * `/api/sito/submissions/…` on the hub's own address, passed on there. Without it, they 404.
+   */
+  cmsUpstream?: string | undefined;
 }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -109,6 +114,31 @@ ${HUB_TYPES}
     }`;
 }
 
+/**
+ * The hubs' forms, passed to the CMS as the local hub server does (scripts/lib/submission-proxy.ts):
+ * the client's address replaces any X-Forwarded-For it sent (the CMS counts submissions per
+ * address, believing only its proxies), and nothing bigger than a form gets through.
+ */
+function submissionsLocation(upstream: string | undefined): string {
+  if (!upstream) return '';
+  return `
+    # The hubs' forms («Fai una domanda»): passed to the CMS.
+    location ^~ /api/sito/submissions/ {
+        client_max_body_size 16k;
+        proxy_pass ${upstream}/api/sito/submissions/;
+        proxy_set_header Host $proxy_host;
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_set_header X-Forwarded-Host $host;
+        proxy_set_header Cookie "";
+        proxy_hide_header X-Powered-By;
+        proxy_hide_header Strict-Transport-Security;
+        proxy_hide_header Access-Control-Allow-Origin;
+        proxy_hide_header Access-Control-Allow-Credentials;
+        proxy_hide_header Vary;
+        proxy_read_timeout 15s;
+    }`;
+}
+
 /** The lines every server block begins with: where it listens, and the headers of what has none of its own. */
 function serverHead(listen: string, serverName: string, root: string, options: NginxOptions): string {
   const headers = { cmsOrigins: options.cmsOrigins, tls: Boolean(options.tls) };
@@ -156,6 +186,7 @@ export function nginxConfig(hubs: ReleaseHub[], options: NginxOptions): string {
   };
   if (tls && !(portOf(tls.listen) > 0))
     throw new Error(`The TLS port "${tls.listen}" is not a port or an address:port.`);
+  const upstream = options.cmsUpstream === undefined ? undefined : origin(options.cmsUpstream);
   const settings = { ...options, tls };
   const headers = { cmsOrigins: options.cmsOrigins, tls: Boolean(tls) };
   const listen = (main: boolean) =>
@@ -186,7 +217,7 @@ ${headerLines('preview', headers, { 'Cache-Control': 'no-store', 'X-Robots-Tag':
         default_type text/html;
         return 200 '${previewWaitingPage()}';
     }
-${locations(all, headers)}
+${locations(all, headers)}${submissionsLocation(upstream)}
 }`,
   ];
   for (const hub of hubs.filter((h) => h.hostname)) {
@@ -196,7 +227,7 @@ ${serverHead(listen(false), hub.hostname!, root, settings)}
     location = / {
         return 302 /${hub.slug}/;
     }
-${locations(hub.slug, headers)}
+${locations(hub.slug, headers)}${submissionsLocation(upstream)}
 }`);
   }
   if (tls) {

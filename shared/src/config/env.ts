@@ -121,34 +121,78 @@ const originList = z
   );
 
 /** What the CMS reads from its environment, beyond Strapi's own secrets. */
-export const cmsEnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** The CMS's public address (Strapi's `url`), e.g. https://cms.informagiovani.it; also allowed by CORS. */
-  PUBLIC_URL: z.union([z.literal('').transform(() => undefined), httpUrl]).optional(),
-  /** More browser origins allowed to call the CMS (CORS), comma-separated; the hubs' origin always is. */
-  SITO_CORS_ORIGINS: originList.default([]),
-  /** PostgreSQL connection string; when unset the CMS uses the embedded SQLite file. */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/sito' })
-    .optional(),
-  /** PostgreSQL schema to use (tests give each run its own). */
-  DATABASE_SCHEMA: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lowercase identifier')
-    .default('public'),
-  /** SQLite file, relative to cms/ or absolute. */
-  DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
-  SITO_ADMIN_EMAIL: z.email('must be an email address').optional(),
-  SITO_ADMIN_PASSWORD: adminPasswordSchema.optional(),
-  SITO_TOKEN_FILE: z.string().min(1).optional(),
-  /** Load the demo content (cms/seed/demo) at boot; `pnpm start` turns it on. */
-  SITO_SEED_DEMO: envBoolean.default(false),
-  /** Load seed content from this folder instead (same files as cms/seed/demo); the benchmark uses it. */
-  SITO_SEED_DIR: z.string().min(1).optional(),
-  /** Entries not verified for this many days are flagged "to review" (toReview). */
-  SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
-  /** Empty the seeded content types before seeding: restores the demo content from scratch. */
-  SITO_SEED_RESET: envBoolean.default(false),
-  ...publishingEnv,
-});
+export const cmsEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** The CMS's public address (Strapi's `url`), e.g. https://cms.informagiovani.it; also allowed by CORS. */
+    PUBLIC_URL: z.union([z.literal('').transform(() => undefined), httpUrl]).optional(),
+    /** More browser origins allowed to call the CMS (CORS), comma-separated; the hubs' origin always is. */
+    SITO_CORS_ORIGINS: originList.default([]),
+    /** PostgreSQL connection string; when unset the CMS uses the embedded SQLite file. */
+    DATABASE_URL: z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/sito',
+      })
+      .optional(),
+    /** PostgreSQL schema to use (tests give each run its own). */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a plain lowercase identifier')
+      .default('public'),
+    /** SQLite file, relative to cms/ or absolute. */
+    DATABASE_FILENAME: z.string().min(1).default('.tmp/data.db'),
+    SITO_ADMIN_EMAIL: z.email('must be an email address').optional(),
+    SITO_ADMIN_PASSWORD: adminPasswordSchema.optional(),
+    SITO_TOKEN_FILE: z.string().min(1).optional(),
+    /** Load the demo content (cms/seed/demo) at boot; `pnpm start` turns it on. */
+    SITO_SEED_DEMO: envBoolean.default(false),
+    /** Load seed content from this folder instead (same files as cms/seed/demo); the benchmark uses it. */
+    SITO_SEED_DIR: z.string().min(1).optional(),
+    /** Entries not verified for this many days are flagged "to review" (toReview). */
+    SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** Empty the seeded content types before seeding: restores the demo content from scratch. */
+    SITO_SEED_RESET: envBoolean.default(false),
+    /**
+     * The proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client
+     * of a hub's form, for the per-address rate limit: the hub server or nginx. Checked at boot
+     * (cms/src/submissions/client-address.ts).
+     */
+    SITO_TRUSTED_PROXIES: z.string().trim().min(1).default('127.0.0.0/8,::1'),
+    /**
+     * The SMTP server the CMS sends mail through (Strapi's email plugin with nodemailer): new
+     * questions to the territory's operators, «the answer is online» to who asked. Required in
+     * production; `npm start` runs a local catcher; unset elsewhere, no mail is sent (each is logged).
+     */
+    SMTP_HOST: z.string().trim().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: envBoolean.default(false),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** Who asked a question is erased this many days after the answer is published… */
+    SITO_CONTACT_DAYS_AFTER_ANSWER: z.coerce.number().int().min(0).max(3650).default(30),
+    /** …and in any case this many days after the question arrived, answered or not. */
+    SITO_CONTACT_MAX_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+    /** The sender of the network's mail. */
+    SITO_MAIL_FROM: z
+      .email('must be an email address, e.g. informagiovani@comune.cremona.it')
+      .default('noreply@sitogiovani.test'),
+    ...publishingEnv,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SMTP_HOST)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_HOST'],
+        message:
+          'is required in production: the SMTP server that sends the network’s mail (with SMTP_PORT, SMTP_USER, SMTP_PASSWORD)',
+      });
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD))
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.SMTP_USER ? 'SMTP_PASSWORD' : 'SMTP_USER'],
+        message: 'SMTP_USER and SMTP_PASSWORD go together',
+      });
+  });
 export type CmsEnv = z.infer<typeof cmsEnvSchema>;
