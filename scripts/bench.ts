@@ -16,6 +16,8 @@ import { ROOT } from './lib/paths.ts';
 import { watchPeakRss } from './lib/processes.ts';
 import { benchPublishing, PUBLISHING_CMS_ENV, type PublishingFigures } from './lib/publish-bench.ts';
 import { measureSearchTransfer, type SearchTransfer } from './lib/search-transfer.ts';
+import { benchSubmissions, SUBMISSION_BENCH_ENV, type SubmissionFigures } from './lib/submission-bench.ts';
+import { closeStoredReads } from '../tests/helpers/stored-state.ts';
 import { writeSyntheticSeed } from './lib/synthetic.ts';
 import { createTempDatabase, type DatabaseKind } from './lib/temp-database.ts';
 
@@ -41,6 +43,8 @@ interface DatabaseFigures {
   seed: { seconds: number };
   export: { seconds: number; requests: number; entries: number; cmsPeakRssMb: number };
   publicList: LoadResult;
+  /** «Fai una domanda»: the submission endpoint under constant load, with valid proofs. */
+  submissions: SubmissionFigures;
   hubBuild?: {
     seconds: number;
     astroSeconds: number;
@@ -81,6 +85,7 @@ async function benchDatabase(kind: DatabaseKind, n: number, options: BenchOption
     env: {
       ...secrets,
       ...PUBLISHING_CMS_ENV,
+      ...SUBMISSION_BENCH_ENV,
       ...database.env,
       NODE_ENV: 'test',
       SERVE_ADMIN_PANEL: 'false',
@@ -119,6 +124,16 @@ async function benchDatabase(kind: DatabaseKind, n: number, options: BenchOption
       ...load,
     });
 
+    console.log(`[${kind}] «Fai una domanda» endpoint at ${load.rps} requests/s for ${load.seconds} s, valid proofs…`);
+    const submissions = await benchSubmissions({
+      cmsUrl: cms.url,
+      hub: HUB,
+      adminSecret: secrets.ADMIN_JWT_SECRET!,
+      database,
+      ...load,
+    });
+    await closeStoredReads();
+
     const figures: DatabaseFigures = {
       database: kind,
       seed: { seconds: s(seedMs) },
@@ -129,6 +144,7 @@ async function benchDatabase(kind: DatabaseKind, n: number, options: BenchOption
         cmsPeakRssMb: mb(cmsPeakKb),
       },
       publicList,
+      submissions,
     };
     if (build) {
       console.log(`[${kind}] building the hub (fetch + Astro + Pagefind)…`);
@@ -305,6 +321,10 @@ function writeReport(result: { date: string; n: number; databases: DatabaseFigur
       `| ${d.database} | builder export of the hub | ${d.export.seconds} s | ${d.export.requests} requests, ${d.export.entries} entries | CMS ${d.export.cmsPeakRssMb} MB |`,
       `| ${d.database} | public list, page size 25, ${list.rps} req/s × ${list.seconds} s | p50 ${list.p50} ms, p95 ${list.p95} ms | ${list.requests} requests, ${list.errors} errors | |`,
     ];
+    const q = d.submissions;
+    lines.push(
+      `| ${d.database} | «Fai una domanda», ${q.rps} req/s × ${q.seconds} s, valid proofs (goal p95 ≤ 100 ms) | p50 ${q.p50} ms, p95 ${q.p95} ms | ${q.requests} requests, ${q.errors} errors, ${q.accepted} accepted, ${q.stored} stored (${q.exactlyOnce ? 'each exactly once' : 'NOT each exactly once'}) | |`,
+    );
     if (d.hubBuild) {
       const b = d.hubBuild;
       const { beforeInteraction: before, firstQuery: first, ...search } = b.searchTransfer;

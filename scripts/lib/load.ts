@@ -19,11 +19,13 @@ const percentile = (sorted: number[], p: number) =>
  */
 export async function constantRate(options: {
   url: (i: number) => string;
+  /** The request's method, headers and body (a GET without them). */
+  init?: (i: number) => RequestInit;
   rps: number;
   seconds: number;
   timeoutMs?: number;
 }): Promise<LoadResult> {
-  const { url, rps, seconds, timeoutMs = 10_000 } = options;
+  const { url, init, rps, seconds, timeoutMs = 10_000 } = options;
   const total = Math.round(rps * seconds);
   const latencies: number[] = [];
   let errors = 0;
@@ -35,7 +37,7 @@ export async function constantRate(options: {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const sent = performance.now();
     inflight.push(
-      fetch(url(i), { signal: AbortSignal.timeout(timeoutMs) })
+      fetch(url(i), { ...init?.(i), signal: AbortSignal.timeout(timeoutMs) })
         .then(async (response) => {
           await response.arrayBuffer();
           if (!response.ok) errors += 1;

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 
 /**
@@ -97,3 +97,10 @@ export function createVerifier(secret: string, options: { rememberIds?: number }
     return null;
   };
 }
+
+/**
+ * The key the CMS signs its proof-of-work challenges with (cms/src/submissions/proof.ts), derived
+ * from its admin secret; the benchmark derives it too, to make valid proofs without solving them.
+ */
+export const altchaSigningKey = (adminSecret: string): string =>
+  createHmac('sha256', adminSecret).update('sito-altcha-v1').digest('hex');

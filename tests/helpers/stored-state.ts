@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
-import type { TestCms } from './test-cms.ts';
+import type { TempDatabase } from '../../scripts/lib/temp-database.ts';
 
 /** The CMS's own SQLite driver: the tests read the file the CMS writes, with the same library. */
 const Sqlite = createRequire(path.join(CMS_DIR, 'package.json'))('better-sqlite3') as new (
@@ -14,7 +14,10 @@ const Sqlite = createRequire(path.join(CMS_DIR, 'package.json'))('better-sqlite3
  * Reads the CMS database directly, bypassing Strapi: what is stored, not what an API answers.
  * Security tests assert on this after every hostile request.
  */
-export async function queryStored<T = Record<string, unknown>>(cms: TestCms, sql: string): Promise<T[]> {
+export async function queryStored<T = Record<string, unknown>>(
+  cms: { database: Pick<TempDatabase, 'kind' | 'env'> },
+  sql: string,
+): Promise<T[]> {
   if (cms.database.kind === 'sqlite') {
     const db = new Sqlite(cms.database.env.DATABASE_FILENAME!, { readonly: true, timeout: 10_000 });
     try {
@@ -61,7 +64,10 @@ export interface StoredType {
  * → `territory documentId or -|regional`. Two snapshots are equal when no entry changed owner, none
  * became regional, and none appeared or vanished.
  */
-export async function ownershipSnapshot(cms: TestCms, types: StoredType[]): Promise<Map<string, string>> {
+export async function ownershipSnapshot(
+  cms: { database: Pick<TempDatabase, 'kind' | 'env'> },
+  types: StoredType[],
+): Promise<Map<string, string>> {
   const rows = await queryStored<{
     uid: string;
     document_id: string;

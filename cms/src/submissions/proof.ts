@@ -1,8 +1,7 @@
-import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { REPLAY_WINDOW_MS } from '@sito/shared/signing';
+import { altchaSigningKey, REPLAY_WINDOW_MS } from '@sito/shared/signing';
 import { replayStore } from '../publishing/replays';
 
 /**
@@ -25,7 +24,7 @@ const COUNTER = { min: 2_000, max: 8_000 } as const;
 const signingKey = (strapi: Core.Strapi): string => {
   const secret = strapi.config.get('admin.auth.secret') as string | undefined;
   if (!secret) throw new Error('The CMS has no admin secret (ADMIN_JWT_SECRET): submissions cannot be signed.');
-  return createHmac('sha256', secret).update('sito-altcha-v1').digest('hex');
+  return altchaSigningKey(secret);
 };
 
 export async function newChallenge(strapi: Core.Strapi, now = Date.now()): Promise<Challenge> {

@@ -6,11 +6,15 @@ import type { Core } from '@strapi/strapi';
  */
 export const RATE_TABLE = 'sito_submission_events';
 
-/** At most so many submissions in so many minutes. */
-export const RATE_LIMITS = {
-  address: { limit: 5, minutes: 10 },
-  territory: { limit: 100, minutes: 60 },
-} as const;
+/**
+ * At most so many submissions in so many minutes: per address 5 in 10 minutes, per territory 100
+ * in an hour, unless SITO_SUBMISSIONS_PER_ADDRESS and SITO_SUBMISSIONS_PER_TERRITORY say otherwise.
+ */
+export const rateLimits = (env: { SITO_SUBMISSIONS_PER_ADDRESS: number; SITO_SUBMISSIONS_PER_TERRITORY: number }) =>
+  ({
+    address: { limit: env.SITO_SUBMISSIONS_PER_ADDRESS, minutes: 10 },
+    territory: { limit: env.SITO_SUBMISSIONS_PER_TERRITORY, minutes: 60 },
+  }) as const;
 
 export function createRateStore(strapi: Core.Strapi, now: () => number = Date.now) {
   const table = () => strapi.db.getConnection(RATE_TABLE);

@@ -14,7 +14,7 @@ import { clientAddress, trustedProxies } from './client-address';
 import { formPage, type FormPage } from './form-page';
 import { checkPass, issuePass } from './pass';
 import { checkProof, newChallenge } from './proof';
-import { RATE_LIMITS, rateStore } from './rates';
+import { rateLimits, rateStore } from './rates';
 
 /**
  * The public endpoints the hubs' forms call (content API, no token: the hubs are static):
@@ -72,6 +72,7 @@ function submissionRoutes(strapi: Core.Strapi) {
   };
 
   const trusted = trustedProxies(cmsEnv().SITO_TRUSTED_PROXIES);
+  const RATE_LIMITS = rateLimits(cmsEnv());
 
   const areasFor = async (lang: SubmissionLang): Promise<FormPage['areas']> => {
     const rows = (await strapi.db.query(THEMATIC_AREA).findMany({

@@ -159,6 +159,9 @@ export const cmsEnvSchema = z
      * (cms/src/submissions/client-address.ts).
      */
     SITO_TRUSTED_PROXIES: z.string().trim().min(1).default('127.0.0.0/8,::1'),
+    /** Questions accepted from one address in 10 minutes, and for one territory in an hour. */
+    SITO_SUBMISSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    SITO_SUBMISSIONS_PER_TERRITORY: z.coerce.number().int().min(1).max(1_000_000).default(100),
     /**
      * The SMTP server the CMS sends mail through (Strapi's email plugin with nodemailer): new
      * questions to the territory's operators, «the answer is online» to who asked. Required in
