@@ -66,18 +66,23 @@ export const CONTENT_TYPES = [
   'bibliografia',
 ] as const;
 
+/** «Fai una domanda», the page with a form (and the proof-of-work widget). */
+const FORM_PAGE = 'esperto-risponde/fai-una-domanda';
+/** Pages in a listing's folder that are not one of its entries. */
+const NOT_ENTRIES = new Set([FORM_PAGE, 'esperto-risponde/domanda-inviata']);
+
 /**
  * The pages that stand for every template of a built hub, as HTML files relative to it: the home,
- * the contacts and search pages, and the listing and the first detail page (by slug) of each
+ * the contacts, search and «Fai una domanda» pages, and the listing and the first detail page (by slug) of each
  * content type.
  */
 export function hubPages(root: string): string[] {
-  const pages = ['index.html', 'contatti/index.html', 'cerca/index.html'];
+  const pages = ['index.html', 'contatti/index.html', 'cerca/index.html', `${FORM_PAGE}/index.html`];
   for (const type of CONTENT_TYPES) {
     pages.push(`${type}/index.html`);
     const [first] = fs
       .readdirSync(path.join(root, type), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'pagina')
+      .filter((entry) => entry.isDirectory() && !NOT_ENTRIES.has(`${type}/${entry.name}`) && entry.name !== 'pagina')
       .map((entry) => entry.name)
       .sort();
     if (first) pages.push(`${type}/${first}/index.html`);
