@@ -357,7 +357,12 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
         headers: { Authorization: `Bearer ${cms.builderToken()}`, ...headers },
       });
     expect((await draftApi({})).status).toBe(403);
-    expect((await draftApi({ 'X-Sito-Preview': id! })).status, 'the preview is built: its grant is spent').toBe(403);
+    // The worker writes the preview's folder, then reports the build done, which spends the grant.
+    await waitFor(
+      'the preview is built: its grant is spent',
+      async () => ((await draftApi({ 'X-Sito-Preview': id! })).status === 403 ? true : undefined),
+      15_000,
+    );
 
     // An edited draft is a new preview; another territory's operator gets none.
     const edited = await admin.request('PUT', `${CM}/${OPP}/${draft.documentId}?locale=it`, { title: `${title} bis` });
