@@ -323,7 +323,7 @@ function writeReport(result: { date: string; n: number; databases: DatabaseFigur
     ];
     const q = d.submissions;
     lines.push(
-      `| ${d.database} | «Fai una domanda», ${q.rps} req/s × ${q.seconds} s, valid proofs (goal p95 ≤ 100 ms) | p50 ${q.p50} ms, p95 ${q.p95} ms | ${q.requests} requests, ${q.errors} errors, ${q.accepted} accepted, ${q.stored} stored (${q.exactlyOnce ? 'each exactly once' : 'NOT each exactly once'}) | |`,
+      `| ${d.database} | «Fai una domanda», ${q.rps} req/s × ${q.seconds} s, valid proofs (goal p95 ≤ 100 ms) | p50 ${q.p50} ms, p95 ${q.p95} ms | ${q.requests} requests, ${q.errors} errors; ${q.accepted} accepted, ${q.stored} stored: ${q.lost} lost, ${q.duplicated} duplicated, ${q.storedUnconfirmed} stored though the client gave up (${q.exactlyOnce ? 'every accepted one stored exactly once' : 'NOT every accepted one stored exactly once'}) | |`,
     );
     if (d.hubBuild) {
       const b = d.hubBuild;

@@ -21,11 +21,13 @@ export async function constantRate(options: {
   url: (i: number) => string;
   /** The request's method, headers and body (a GET without them). */
   init?: (i: number) => RequestInit;
+  /** Told whether request i was answered 2xx. */
+  onResult?: (i: number, ok: boolean) => void;
   rps: number;
   seconds: number;
   timeoutMs?: number;
 }): Promise<LoadResult> {
-  const { url, init, rps, seconds, timeoutMs = 10_000 } = options;
+  const { url, init, onResult, rps, seconds, timeoutMs = 10_000 } = options;
   const total = Math.round(rps * seconds);
   const latencies: number[] = [];
   let errors = 0;
@@ -42,9 +44,11 @@ export async function constantRate(options: {
           await response.arrayBuffer();
           if (!response.ok) errors += 1;
           latencies.push(performance.now() - sent);
+          onResult?.(i, response.ok);
         })
         .catch(() => {
           errors += 1;
+          onResult?.(i, false);
         }),
     );
   }

@@ -9,10 +9,15 @@ import type { TempDatabase } from './temp-database.ts';
 export interface SubmissionFigures extends LoadResult {
   /** Answered 201. */
   accepted: number;
-  /** Questions stored with the run's texts, and how many of those texts are distinct. */
+  /** Questions stored with the run's texts. */
   stored: number;
-  distinct: number;
-  /** Every accepted question stored exactly once, and nothing else. */
+  /** Accepted but not stored: lost. */
+  lost: number;
+  /** Stored more than once. */
+  duplicated: number;
+  /** Stored although the client saw an error (it gave up waiting): not lost, but not confirmed. */
+  storedUnconfirmed: number;
+  /** Every accepted question stored exactly once. */
   exactlyOnce: boolean;
 }
 
@@ -61,7 +66,11 @@ export async function benchSubmissions(options: {
   const run = Date.now().toString(36);
   const payloads = await proofs(Math.round(rps * seconds), options.adminSecret);
   const text = (i: number) => `Domanda di prova ${run}-${i}: come si prepara un colloquio di lavoro?`;
+  const ok = new Set<number>();
   const load = await constantRate({
+    onResult: (i, answered) => {
+      if (answered) ok.add(i);
+    },
     url: () => `${cmsUrl}/api/sito/submissions/questions`,
     init: (i) => ({
       method: 'POST',
@@ -80,12 +89,23 @@ export async function benchSubmissions(options: {
     rps,
     seconds,
   });
-  const accepted = load.requests - load.errors;
-  const [row] = await queryStored<{ n: number | string; d: number | string }>(
+  const rows = await queryStored<{ question: string; n: number | string }>(
     { database: options.database },
-    `SELECT count(*) AS n, count(DISTINCT question) AS d FROM questions WHERE question LIKE 'Domanda di prova ${run}-%'`,
+    `SELECT question, count(*) AS n FROM questions WHERE question LIKE 'Domanda di prova ${run}-%' GROUP BY question`,
   );
-  const stored = Number(row?.n ?? 0);
-  const distinct = Number(row?.d ?? 0);
-  return { ...load, accepted, stored, distinct, exactlyOnce: stored === accepted && distinct === accepted };
+  const storedIndexes = new Map(rows.map((row) => [Number(/-(\d+):/.exec(row.question)?.[1]), Number(row.n)]));
+  const accepted = ok.size;
+  const lost = [...ok].filter((i) => !storedIndexes.has(i)).length;
+  const duplicated = [...storedIndexes.values()].filter((n) => n > 1).length;
+  const storedUnconfirmed = [...storedIndexes.keys()].filter((i) => !ok.has(i)).length;
+  const stored = [...storedIndexes.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    ...load,
+    accepted,
+    stored,
+    lost,
+    duplicated,
+    storedUnconfirmed,
+    exactlyOnce: lost === 0 && duplicated === 0,
+  };
 }

@@ -38,18 +38,25 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<boolean
   }
 }
 
-/**
- * Runs once what the current request writes has committed (Strapi runs a document's publish in a
- * transaction), and after the request: a slow SMTP server never slows an operator or a reader.
- */
-const later = async (strapi: Core.Strapi, task: () => Promise<unknown>): Promise<void> => {
-  const run = () =>
-    setImmediate(() => {
-      task().catch((error: Error) => strapi.log.error(`[sito] mail: ${error.message}`));
-    });
-  await strapi.db.transaction(async ({ onCommit }) => {
-    onCommit(run);
+/** Runs after the request: a slow SMTP server never slows an operator or a reader. */
+const afterRequest = (strapi: Core.Strapi, task: () => Promise<unknown>): void => {
+  setImmediate(() => {
+    task().catch((error: Error) => strapi.log.error(`[sito] mail: ${(error as Error).message}`));
   });
+};
+
+/**
+ * Runs once what the current write has committed (Strapi runs a document's publish in a
+ * transaction; outside one, at once), then after the request. Never throws: the write is done.
+ */
+const afterCommit = async (strapi: Core.Strapi, task: () => Promise<unknown>): Promise<void> => {
+  try {
+    await strapi.db.transaction(async ({ onCommit }) => {
+      onCommit(() => afterRequest(strapi, task));
+    });
+  } catch (error) {
+    strapi.log.error(`[sito] mail not scheduled: ${(error as Error).message}`);
+  }
 };
 
 /** The active operators of a territory (any of its versions), by email. */
@@ -73,8 +80,9 @@ export function notifyNewQuestion(
   strapi: Core.Strapi,
   question: { documentId: string; text: string; locale: SubmissionLang; area: string | null },
   hub: { documentId: string; name: string },
-): Promise<void> {
-  return later(strapi, async () => {
+): void {
+  // Called once the question and its contact are committed (submissions/routes.ts).
+  afterRequest(strapi, async () => {
     const to = await operatorsOf(strapi, hub.documentId);
     if (to.length === 0) strapi.log.warn(`[sito] ${hub.name} has no active operator to tell of a new question`);
     const link = `${adminUrl(strapi)}/admin/content-manager/collection-types/${QUESTION}/${question.documentId}?plugins[i18n][locale]=${question.locale}`;
@@ -118,7 +126,7 @@ export function notifyAnswers(strapi: Core.Strapi): Modules.Documents.Middleware
     const result = await next();
     const documentId = (ctx.params as { documentId?: string }).documentId;
     if (ctx.uid !== QUESTION || ctx.action !== 'publish' || !documentId) return result;
-    await later(strapi, async () => {
+    await afterCommit(strapi, async () => {
       const contacts = (await strapi.db.query(CONTACT).findMany({
         where: { question: { documentId }, email: { $notNull: true }, answerNotifiedAt: { $null: true } },
         populate: { territory: { select: ['slug', 'name'] } },

@@ -212,7 +212,7 @@ function submissionRoutes(strapi: Core.Strapi) {
       return entry;
     });
     strapi.log.info(`[sito] question ${created.documentId} received for ${data.hub}`);
-    await notifyNewQuestion(
+    notifyNewQuestion(
       strapi,
       { documentId: created.documentId, text: data.question, locale: data.lang, area: data.area ?? null },
       hub,
