@@ -41,7 +41,7 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<boolean
 /** Runs after the request: a slow SMTP server never slows an operator or a reader. */
 const afterRequest = (strapi: Core.Strapi, task: () => Promise<unknown>): void => {
   setImmediate(() => {
-    task().catch((error: Error) => strapi.log.error(`[sito] mail: ${(error as Error).message}`));
+    task().catch((error: Error) => strapi.log.error(`[sito] mail: ${error.message}`));
   });
 };
 

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { REPLAY_WINDOW_MS } from '@sito/shared/signing';
 import { replayStore } from '../publishing/replays';
+import { adminSecret } from './proof';
 
 /**
  * The anti-spam check of a form sent without JavaScript, where no proof of work can be solved: the
@@ -14,11 +15,8 @@ import { replayStore } from '../publishing/replays';
 export const PASS_MIN_AGE_MS = 3_000;
 export const PASS_MAX_AGE_MS = REPLAY_WINDOW_MS;
 
-const keyOf = (strapi: Core.Strapi): string => {
-  const secret = strapi.config.get('admin.auth.secret') as string | undefined;
-  if (!secret) throw new Error('The CMS has no admin secret (ADMIN_JWT_SECRET): submissions cannot be signed.');
-  return createHmac('sha256', secret).update('sito-form-pass-v1').digest('hex');
-};
+const keyOf = (strapi: Core.Strapi): string =>
+  createHmac('sha256', adminSecret(strapi)).update('sito-form-pass-v1').digest('hex');
 
 const sign = (key: string, body: string) => createHmac('sha256', key).update(body).digest('base64url');
 

@@ -21,11 +21,14 @@ const ALGORITHM = 'SHA-256';
 const COST = 10;
 const COUNTER = { min: 2_000, max: 8_000 } as const;
 
-const signingKey = (strapi: Core.Strapi): string => {
+/** The CMS's admin secret, from which the keys of the proofs and of the no-JavaScript passes derive. */
+export function adminSecret(strapi: Core.Strapi): string {
   const secret = strapi.config.get('admin.auth.secret') as string | undefined;
   if (!secret) throw new Error('The CMS has no admin secret (ADMIN_JWT_SECRET): submissions cannot be signed.');
-  return altchaSigningKey(secret);
-};
+  return secret;
+}
+
+const signingKey = (strapi: Core.Strapi): string => altchaSigningKey(adminSecret(strapi));
 
 export async function newChallenge(strapi: Core.Strapi, now = Date.now()): Promise<Challenge> {
   return createChallenge({
