@@ -25,3 +25,4 @@ export * from './colour.js';
 export * from './publishing/builds.js';
 export * from './sections.js';
 export * from './submissions.js';
+export * from './bookings.js';

@@ -58,7 +58,7 @@ export type SubmissionField = keyof (typeof MESSAGES)['it'];
 export const submissionMessage = (lang: SubmissionLang, field: SubmissionField): string => MESSAGES[lang][field];
 
 /** A form field: HTML forms send strings, JSON may send numbers and booleans; empty means absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
+export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
 /** The fields of «Fai una domanda», before the anti-spam checks (honeypot, proof of work, rates). */
@@ -78,32 +78,37 @@ export const questionSubmissionSchema = z.object({
 export type QuestionSubmission = z.infer<typeof questionSubmissionSchema>;
 
 /**
- * Checks a submission: its data, or every problem by the form's field name with the message in
- * the form's language (`lang` itself falls back to Italian).
+ * Checks a form's fields against its schema: its data, or every problem by the form's field name
+ * with the message in the form's language (`lang` itself falls back to Italian). `extra` adds the
+ * checks a schema cannot say (too many links).
  */
-export function checkQuestionSubmission(
+export function checkFields<Field extends string, Data>(
+  schema: z.ZodType<Data>,
+  messages: Record<SubmissionLang, Record<Field, string>>,
+  fallback: Field,
   input: Record<string, unknown>,
-): { data: QuestionSubmission } | { lang: SubmissionLang; problems: Partial<Record<SubmissionField, string>> } {
+  extra?: (data: Data) => Partial<Record<Field, string>>,
+): { data: Data } | { lang: SubmissionLang; problems: Partial<Record<Field, string>> } {
   const lang: SubmissionLang = input.lang === 'en' ? 'en' : 'it';
-  const parsed = questionSubmissionSchema.safeParse(input);
-  const problems: Partial<Record<SubmissionField, string>> = {};
+  const parsed = schema.safeParse(input);
+  let problems: Partial<Record<Field, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'question');
-      if (field in MESSAGES.it)
-        problems[field as SubmissionField] ??= submissionMessage(lang, field as SubmissionField);
+      const field = String(issue.path[0] ?? fallback) as Field;
+      if (field in messages.it) problems[field] ??= messages[lang][field];
     }
-  } else if (countLinks(parsed.data.question) > QUESTION_LIMITS.maxLinks) {
-    problems.question = submissionMessage(lang, 'links');
+    if (Object.keys(problems).length === 0) problems[fallback] = messages[lang][fallback];
+  } else if (extra) {
+    problems = extra(parsed.data);
   }
-  if (Object.keys(problems).length > 0 || !parsed.success) {
-    return {
-      lang,
-      problems: Object.keys(problems).length ? problems : { question: submissionMessage(lang, 'question') },
-    };
-  }
-  return { data: parsed.data };
+  return parsed.success && Object.keys(problems).length === 0 ? { data: parsed.data } : { lang, problems };
 }
+
+/** Checks «Fai una domanda»: its data, or every problem by field, in the form's language. */
+export const checkQuestionSubmission = (input: Record<string, unknown>) =>
+  checkFields<SubmissionField, QuestionSubmission>(questionSubmissionSchema, MESSAGES, 'question', input, (data) =>
+    countLinks(data.question) > QUESTION_LIMITS.maxLinks ? { question: submissionMessage(data.lang, 'links') } : {},
+  );
 
 /** The words of the «Fai una domanda» form, shared by the hub's page and the CMS's no-JavaScript pages. */
 const FORM_TEXT = {
