@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cmsEnv } from '../src/cms-env';
 import { refreshReviewFlags } from '../src/freshness/review-flags';
 import { queueEveryHub } from '../src/publishing';
-import { purgeContacts } from '../src/submissions/retention';
+import { purgePersonalData } from '../src/submissions/retention';
 
 /** Scheduled jobs, on Italian time. */
 export default {
@@ -14,15 +14,11 @@ export default {
     },
     options: { rule: '0 3 * * *', tz: 'Europe/Rome' },
   },
-  /** Every night: who asked a question is erased once no longer needed (src/submissions/retention.ts). */
+  /** Every night: who asked or booked is erased once no longer needed (src/submissions/retention.ts). */
   contactRetention: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      const env = cmsEnv();
-      const erased = await purgeContacts(strapi, {
-        afterAnswerDays: env.SITO_CONTACT_DAYS_AFTER_ANSWER,
-        maxDays: env.SITO_CONTACT_MAX_DAYS,
-      });
-      strapi.log.info(`[sito] contacts of who asked: ${erased} erased`);
+      const erased = await purgePersonalData(strapi, cmsEnv());
+      strapi.log.info(`[sito] contacts of who asked: ${erased.contacts} erased; bookings: ${erased.bookings} erased`);
     },
     options: { rule: '30 3 * * *', tz: 'Europe/Rome' },
   },

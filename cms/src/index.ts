@@ -27,7 +27,10 @@ import { ensureRoles } from './tenancy/roles';
 import { seedDemoContent } from './seed/demo';
 import { notifyAnswers } from './mail';
 import { rateStore } from './submissions/rates';
-import { purgeContacts } from './submissions/retention';
+import { purgePersonalData } from './submissions/retention';
+import { bookingSlots } from './bookings/middleware';
+import { ensureSlotTable } from './bookings/slots';
+import { notifyBookings } from './mail/bookings';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
@@ -42,11 +45,14 @@ export default {
     strapi.documents.use(freshness(strapi));
     // Outside the checks: tells who asked once a publish of their question has committed.
     strapi.documents.use(notifyAnswers(strapi));
+    strapi.documents.use(notifyBookings(strapi));
     // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
     strapi.documents.use(validateEntry(strapi));
     strapi.documents.use(ownershipCheck(strapi));
+    // A booking holds its slot in the same transaction: a slot already taken rolls the write back.
+    strapi.documents.use(bookingSlots(strapi));
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
     registerSubmissionRoutes(strapi);
@@ -63,6 +69,7 @@ export default {
     await previewStore(strapi).ensureTable();
     await replayStore(strapi).ensureTable();
     await rateStore(strapi).ensureTable();
+    await ensureSlotTable(strapi);
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
@@ -80,11 +87,11 @@ export default {
         `[sito] seed ${seedDir}: ${report.created} entries created, ${report.skipped} already there (${Date.now() - started} ms)`,
       );
     }
-    const erased = await purgeContacts(strapi, {
-      afterAnswerDays: env.SITO_CONTACT_DAYS_AFTER_ANSWER,
-      maxDays: env.SITO_CONTACT_MAX_DAYS,
-    });
-    if (erased > 0) strapi.log.info(`[sito] erased ${erased} contacts of who asked, no longer needed`);
+    const erased = await purgePersonalData(strapi, env);
+    if (erased.contacts + erased.bookings > 0)
+      strapi.log.info(
+        `[sito] erased ${erased.contacts} contacts of who asked and ${erased.bookings} bookings, no longer needed`,
+      );
     const flags = await refreshReviewFlags(strapi, env.SITO_REVIEW_AFTER_DAYS);
     if (flags.flagged + flags.cleared > 0)
       strapi.log.info(`[sito] review flags: ${flags.flagged} flagged, ${flags.cleared} cleared`);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { romeDate, romeTimeToUtc, addDays, TIME_ZONE } from './dates.js';
 import { emailSchema, slugSchema } from './schemas/common.js';
 import type { ContactPoint, Weekday } from './schemas/territory.js';
-import { checkFields, optional, plainText, type SubmissionLang } from './submissions.js';
+import { checkFields, countLinks, optional, plainText, QUESTION_LIMITS, type SubmissionLang } from './submissions.js';
 
 /**
  * «Prenota un appuntamento», the online desk: a young person books a slot at one of their hub's
@@ -136,7 +136,7 @@ const BOOKING_MESSAGES = {
     taken: 'L’orario scelto è stato appena prenotato da qualcun altro: scegline un altro.',
     name: `Scrivi il tuo nome, da 2 a ${BOOKING_RULES.nameMax} caratteri.`,
     email: 'Serve un indirizzo email valido (per esempio nome@esempio.it): ti mandiamo lì la conferma.',
-    note: `La nota può avere al massimo ${BOOKING_RULES.noteMax} caratteri.`,
+    note: `La nota può avere al massimo ${BOOKING_RULES.noteMax} caratteri e ${QUESTION_LIMITS.maxLinks} indirizzi web.`,
     consent: "Per prenotare devi dichiarare di aver letto l'informativa sulla privacy.",
     website: 'Questo campo deve restare vuoto.',
     altcha: 'La verifica anti-spam non è riuscita: ricarica la pagina e riprova.',
@@ -150,7 +150,7 @@ const BOOKING_MESSAGES = {
     taken: 'Someone has just booked the time you chose: please choose another.',
     name: `Write your name, from 2 to ${BOOKING_RULES.nameMax} characters.`,
     email: 'We need a valid email address (for example name@example.com) to send you the confirmation.',
-    note: `The note may be at most ${BOOKING_RULES.noteMax} characters.`,
+    note: `The note may have at most ${BOOKING_RULES.noteMax} characters and ${QUESTION_LIMITS.maxLinks} web addresses.`,
     consent: 'To book, confirm that you have read the privacy notice.',
     website: 'This field must stay empty.',
     altcha: 'The anti-spam check failed: reload the page and try again.',
@@ -175,7 +175,9 @@ export const bookingSubmissionSchema = z.object({
 export type BookingSubmission = z.infer<typeof bookingSubmissionSchema>;
 
 export const checkBookingSubmission = (input: Record<string, unknown>) =>
-  checkFields<BookingField, BookingSubmission>(bookingSubmissionSchema, BOOKING_MESSAGES, 'slot', input);
+  checkFields<BookingField, BookingSubmission>(bookingSubmissionSchema, BOOKING_MESSAGES, 'slot', input, (data) =>
+    countLinks(data.note ?? '') > QUESTION_LIMITS.maxLinks ? { note: bookingMessage(data.lang, 'note') } : {},
+  );
 
 /** The words of «Prenota», on the hub's page, the CMS's no-JavaScript pages and the cancel page. */
 const BOOKING_TEXT = {

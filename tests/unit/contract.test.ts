@@ -111,7 +111,7 @@ const COMPONENTS = [
  * Types that hold personal data (who asked a question: cms/src/submissions) and have no published
  * shape: no controller or route, only the admin (super admins) and the CMS's own code read them.
  */
-const PRIVATE_TYPES = ['personal-contact'];
+const PRIVATE_TYPES = ['booking', 'personal-contact'];
 
 describe('the contract between schema.json and the shared zod schemas', () => {
   it('covers every content type the CMS defines, but the private ones no API publishes', () => {

@@ -14,6 +14,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** Files sent along, as nodemailer takes them (e.g. the booking's iCalendar event). */
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
 }
 
 const QUESTION = 'api::question.question';
@@ -29,7 +31,12 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<boolean
     await strapi
       .plugin('email')
       .service('email')
-      .send({ to: mail.to.join(', '), subject: mail.subject, text: mail.text });
+      .send({
+        to: mail.to.join(', '),
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
+      });
     strapi.log.info(`[sito] mail sent: «${mail.subject}» to ${mail.to.length} recipient(s)`);
     return true;
   } catch (error) {
@@ -39,7 +46,7 @@ export async function sendMail(strapi: Core.Strapi, mail: Mail): Promise<boolean
 }
 
 /** Runs after the request: a slow SMTP server never slows an operator or a reader. */
-const afterRequest = (strapi: Core.Strapi, task: () => Promise<unknown>): void => {
+export const afterRequest = (strapi: Core.Strapi, task: () => Promise<unknown>): void => {
   setImmediate(() => {
     task().catch((error: Error) => strapi.log.error(`[sito] mail: ${error.message}`));
   });
@@ -49,7 +56,7 @@ const afterRequest = (strapi: Core.Strapi, task: () => Promise<unknown>): void =
  * Runs once what the current write has committed (Strapi runs a document's publish in a
  * transaction; outside one, at once), then after the request. Never throws: the write is done.
  */
-const afterCommit = async (strapi: Core.Strapi, task: () => Promise<unknown>): Promise<void> => {
+export const afterCommit = async (strapi: Core.Strapi, task: () => Promise<unknown>): Promise<void> => {
   try {
     await strapi.db.transaction(async ({ onCommit }) => {
       onCommit(() => afterRequest(strapi, task));
@@ -60,7 +67,7 @@ const afterCommit = async (strapi: Core.Strapi, task: () => Promise<unknown>): P
 };
 
 /** The active operators of a territory (any of its versions), by email. */
-async function operatorsOf(strapi: Core.Strapi, territoryDocumentId: string): Promise<string[]> {
+export async function operatorsOf(strapi: Core.Strapi, territoryDocumentId: string): Promise<string[]> {
   const versions = (await strapi.db.query(TERRITORY).findMany({
     where: { documentId: territoryDocumentId },
     populate: { operators: { select: ['email', 'isActive'] } },
@@ -69,7 +76,7 @@ async function operatorsOf(strapi: Core.Strapi, territoryDocumentId: string): Pr
   return [...new Set(emails.map((user) => user.email))];
 }
 
-const adminUrl = (strapi: Core.Strapi): string =>
+export const adminUrl = (strapi: Core.Strapi): string =>
   (
     (strapi.config.get('server.url') as string | undefined) ||
     `http://localhost:${strapi.config.get('server.port') as number}`

@@ -20,10 +20,10 @@ export interface FormPage {
   done: string;
 }
 
-const escape = (value: string): string =>
+export const escape = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const style = (
+export const style = (
   colour: string,
 ) => `body{font:1.0625rem/1.5 "Titillium Web",system-ui,Arial,sans-serif;color:#1a1a1a;margin:0;background:#fff}
 main{max-width:40rem;margin:0 auto;padding:1rem}
@@ -41,9 +41,16 @@ input[type=checkbox]{width:auto;margin-right:.5rem}
 .trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 button{font:inherit;font-weight:600;margin-top:1.5rem;padding:.75rem 1.5rem;border:0;border-radius:4px;background:${colour};color:#fff}
 a{color:#0059b3}
-.hub{background:${colour};color:#fff;font-weight:600;margin:0;padding:.75rem 1rem}`;
+.hub{background:${colour};color:#fff;font-weight:600;margin:0;padding:.75rem 1rem}
+fieldset{border:0;margin:1.25rem 0 0;padding:0}
+.choice{display:flex;align-items:center;gap:.5rem;margin:.25rem 0}
+.choice input{width:auto}
+.choice label{margin:0;font-weight:400}
+h2{font-size:1.125rem;margin:1rem 0 .25rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}
+dt{font-weight:600}dd{margin:0}`;
 /** The page's Content-Security-Policy: nothing runs, the one stylesheet is allowed by its hash. */
-const policyFor = (css: string) =>
+export const policyFor = (css: string) =>
   [
     "default-src 'none'",
     `style-src 'sha256-${createHash('sha256').update(css).digest('base64')}'`,
@@ -53,11 +60,68 @@ const policyFor = (css: string) =>
     "frame-ancestors 'none'",
   ].join('; ');
 
+/**
+ * A page of the CMS shown in place of a hub's page: the hub's name on its colour, then `main`. With
+ * the Content-Security-Policy to send with it.
+ */
+export function htmlPage(
+  lang: SubmissionLang,
+  hub: { name: string; primaryColor?: string | null },
+  title: string,
+  main: string,
+): { html: string; policy: string } {
+  // The territory's colour, as its hub shows it (checked for contrast when the hub is built).
+  const colour = /^#[0-9a-f]{6}$/i.test(hub.primaryColor ?? '') ? hub.primaryColor! : '#0066cc';
+  const css = style(colour);
+  const html = `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(title)} · ${escape(hub.name)}</title>
+<style>${css}</style>
+</head>
+<body>
+<p class="hub">${escape(hub.name)}</p>
+<main>
+${main}
+</main>
+</body>
+</html>`;
+  return { html, policy: policyFor(css) };
+}
+
+/**
+ * Each problem next to its field (`error`), the field pointing to its hint and its problem
+ * (`described`), and a summary announced first, each problem a link to its field (the honeypot's
+ * to `trapTarget`); no summary without problems.
+ */
+export function problemHelpers<Field extends string>(
+  problems: Partial<Record<Field, string>>,
+  intro: string,
+  trapTarget: string,
+) {
+  const error = (field: Field) =>
+    problems[field] ? `<p class="error" id="${field}-error">${escape(problems[field])}</p>` : '';
+  const described = (field: Field, hint?: string) => {
+    const ids = [hint && `${field}-hint`, problems[field] && `${field}-error`].filter(Boolean).join(' ');
+    return `${ids ? ` aria-describedby="${ids}"` : ''}${problems[field] ? ' aria-invalid="true"' : ''}`;
+  };
+  const entries = Object.entries(problems) as Array<[string, string]>;
+  const summary = entries.length
+    ? `<div class="summary" role="alert" tabindex="-1"><p>${escape(intro)}</p><ul>${entries
+        .map(
+          ([field, message]) =>
+            `<li><a href="#${field === 'website' ? trapTarget : field}">${escape(message)}</a></li>`,
+        )
+        .join('')}</ul></div>`
+    : null;
+  return { error, described, summary };
+}
+
 /** The page, and the Content-Security-Policy to send with it. */
 export function formPage(page: FormPage): { html: string; policy: string } {
-  // The territory's colour, as its hub shows it (checked for contrast when the hub is built).
-  const colour = /^#[0-9a-f]{6}$/i.test(page.hub.primaryColor ?? '') ? page.hub.primaryColor! : '#0066cc';
-  const css = style(colour);
   const text = questionFormText(page.lang);
   const { values, problems } = page;
   const base = `/${page.hub.slug}/`;
@@ -65,20 +129,10 @@ export function formPage(page: FormPage): { html: string; policy: string } {
   const privacy = page.lang === 'en' ? `${base}en/privacy/` : `${base}privacy/`;
   const failed = Object.keys(problems).length > 0;
   const title = failed ? text.title : text.confirmTitle;
-  const error = (field: SubmissionField) =>
-    problems[field] ? `<p class="error" id="${field}-error">${escape(problems[field])}</p>` : '';
-  const described = (field: SubmissionField, hint?: string) => {
-    const ids = [hint && `${field}-hint`, problems[field] && `${field}-error`].filter(Boolean).join(' ');
-    return `${ids ? ` aria-describedby="${ids}"` : ''}${problems[field] ? ' aria-invalid="true"' : ''}`;
-  };
-  const summary = failed
-    ? `<div class="summary" role="alert" tabindex="-1"><p>${escape(text.errors)}</p><ul>${Object.entries(problems)
-        .map(
-          ([field, message]) =>
-            `<li><a href="#${field === 'website' ? 'question' : field}">${escape(message)}</a></li>`,
-        )
-        .join('')}</ul></div>`
-    : `<p class="notice"${page.notice ? ' role="alert"' : ''}>${escape(page.notice ?? text.confirmIntro)}</p>`;
+  const { error, described, summary: problemSummary } = problemHelpers(problems, text.errors, 'question');
+  const summary =
+    problemSummary ??
+    `<p class="notice"${page.notice ? ' role="alert"' : ''}>${escape(page.notice ?? text.confirmIntro)}</p>`;
   const areaOptions = [`<option value="">${escape(text.anyArea)}</option>`]
     .concat(
       page.areas.map(
@@ -87,19 +141,11 @@ export function formPage(page: FormPage): { html: string; policy: string } {
       ),
     )
     .join('');
-  const html = `<!doctype html>
-<html lang="${page.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(title)} · ${escape(page.hub.name)}</title>
-<style>${css}</style>
-</head>
-<body>
-<p class="hub">${escape(page.hub.name)}</p>
-<main>
-<p><a href="${escape(expertPage)}">${escape(text.back)}</a></p>
+  return htmlPage(
+    page.lang,
+    page.hub,
+    title,
+    `<p><a href="${escape(expertPage)}">${escape(text.back)}</a></p>
 <h1>${escape(title)}</h1>
 ${summary}
 <form method="post" action="/api/sito/submissions/questions" novalidate>
@@ -127,9 +173,6 @@ ${error('consent')}
 <p><a href="${escape(privacy)}">${escape(text.privacy)}</a></p>
 <div class="trap" aria-hidden="true"><label for="website">${escape(text.website)}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <button type="submit">${escape(failed ? text.submit : text.confirm)}</button>
-</form>
-</main>
-</body>
-</html>`;
-  return { html, policy: policyFor(css) };
+</form>`,
+  );
 }

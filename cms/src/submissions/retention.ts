@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { forgetSlotsBefore } from '../bookings/slots';
 
 /**
  * Who asked is kept as long as it is needed and no longer (GDPR art. 5(1)(e)): a contact is erased
@@ -40,4 +41,35 @@ export async function purgeContacts(
   if (expired.length)
     await strapi.db.query(CONTACT).deleteMany({ where: { id: { $in: expired.map((contact) => contact.id) } } });
   return expired.length;
+}
+
+const BOOKING = 'api::booking.booking';
+
+/**
+ * A booking holds who, when and why: it is erased `daysAfter` days after its appointment ended, or
+ * after it was cancelled; the slots of past appointments go with them (../bookings/slots.ts).
+ */
+export async function purgeBookings(strapi: Core.Strapi, daysAfter: number, now = Date.now()): Promise<number> {
+  const before = new Date(now - daysAfter * DAY);
+  const expired = (await strapi.db.query(BOOKING).findMany({
+    where: { $or: [{ endsAt: { $lt: before } }, { state: 'cancelled', updatedAt: { $lt: before } }] },
+    select: ['id'],
+  })) as Array<{ id: number }>;
+  if (expired.length)
+    await strapi.db.query(BOOKING).deleteMany({ where: { id: { $in: expired.map((booking) => booking.id) } } });
+  await forgetSlotsBefore(strapi, new Date(now));
+  return expired.length;
+}
+
+/** Every night and at every boot: personal data no longer needed is erased. */
+export async function purgePersonalData(
+  strapi: Core.Strapi,
+  env: { SITO_CONTACT_DAYS_AFTER_ANSWER: number; SITO_CONTACT_MAX_DAYS: number; SITO_BOOKING_DAYS_AFTER: number },
+): Promise<{ contacts: number; bookings: number }> {
+  const contacts = await purgeContacts(strapi, {
+    afterAnswerDays: env.SITO_CONTACT_DAYS_AFTER_ANSWER,
+    maxDays: env.SITO_CONTACT_MAX_DAYS,
+  });
+  const bookings = await purgeBookings(strapi, env.SITO_BOOKING_DAYS_AFTER);
+  return { contacts, bookings };
 }

@@ -1,6 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import { CONDITIONS } from './conditions';
 import {
+  BOOKING_FIELDS_FOR_OPERATORS,
+  BOOKING_TYPE,
   EDITORIAL_TYPES,
   PERSONAL_CONTACT,
   ROLE_CODES,
@@ -80,6 +82,19 @@ function permission(
 const reservedTerritoryFields = (strapi: Core.Strapi) =>
   Object.keys(strapi.getModel(TERRITORY).attributes).filter((field) => !TERRITORY_FIELDS_FOR_OPERATORS.includes(field));
 
+/** A booking's fields nobody changes in the admin (see BOOKING_FIELDS_FOR_OPERATORS). */
+const bookingFieldsKept = (strapi: Core.Strapi) =>
+  Object.keys(strapi.getModel(BOOKING_TYPE).attributes).filter(
+    (field) => !BOOKING_FIELDS_FOR_OPERATORS.includes(field),
+  );
+
+/** Bookings: read, answer (confirm, move, cancel, with a message) and erase, never create. */
+const bookingPermissions = (strapi: Core.Strapi, conditions: string[] = []): PermissionInput[] => [
+  permission(strapi, ACTIONS.read, BOOKING_TYPE, conditions),
+  permission(strapi, ACTIONS.update, BOOKING_TYPE, conditions, bookingFieldsKept(strapi)),
+  permission(strapi, ACTIONS.delete, BOOKING_TYPE, conditions),
+];
+
 /**
  * Operators: their territories' entries, regional entries read-only, their own territory's contacts
  * and branding, and who wrote to their territories (read and erase, never change).
@@ -101,6 +116,7 @@ function operatorPermissions(strapi: Core.Strapi): PermissionInput[] {
     // Who asked their territory's questions: to answer them, and to erase them on request.
     permission(strapi, ACTIONS.read, PERSONAL_CONTACT, mine),
     permission(strapi, ACTIONS.delete, PERSONAL_CONTACT, mine),
+    ...bookingPermissions(strapi, mine),
     ...OPERATOR_UPLOAD_PERMISSIONS,
   ];
 }
@@ -113,6 +129,7 @@ function regionalEditorPermissions(strapi: Core.Strapi): PermissionInput[] {
     ),
     permission(strapi, ACTIONS.read, PERSONAL_CONTACT),
     permission(strapi, ACTIONS.delete, PERSONAL_CONTACT),
+    ...bookingPermissions(strapi),
     ...UPLOAD_PERMISSIONS,
   ];
 }

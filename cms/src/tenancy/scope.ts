@@ -17,6 +17,13 @@ export const EDITORIAL_TYPES: UID.ContentType[] = [
 export const TERRITORY: UID.ContentType = 'api::territory.territory';
 /** Who wrote from a hub (cms/src/submissions): personal data of one territory, never published. */
 export const PERSONAL_CONTACT: UID.ContentType = 'api::personal-contact.personal-contact';
+/** Appointments asked for from a hub (cms/src/bookings): personal data of one territory, never published. */
+export const BOOKING_TYPE: UID.ContentType = 'api::booking.booking';
+/**
+ * What an operator changes in a booking: confirm or cancel it, move it, write to the person. Who
+ * booked, for what and where stay as they asked (and its territory stays its territory).
+ */
+export const BOOKING_FIELDS_FOR_OPERATORS = ['state', 'startsAt', 'endsAt', 'operatorMessage'];
 
 /**
  * Territory fields an operator may change on their own territory: the office's texts, branding and

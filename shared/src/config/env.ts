@@ -177,6 +177,8 @@ export const cmsEnvSchema = z
     SITO_CONTACT_DAYS_AFTER_ANSWER: z.coerce.number().int().min(0).max(3650).default(30),
     /** …and in any case this many days after the question arrived, answered or not. */
     SITO_CONTACT_MAX_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+    /** A booking (who, when, why) is erased this many days after its appointment, or after it was cancelled. */
+    SITO_BOOKING_DAYS_AFTER: z.coerce.number().int().min(0).max(3650).default(30),
     /** The sender of the network's mail. */
     SITO_MAIL_FROM: z
       .email('must be an email address, e.g. informagiovani@comune.cremona.it')
