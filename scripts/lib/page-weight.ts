@@ -73,11 +73,17 @@ const NOT_ENTRIES = new Set([FORM_PAGE, 'esperto-risponde/domanda-inviata']);
 
 /**
  * The pages that stand for every template of a built hub, as HTML files relative to it: the home,
- * the contacts, search and «Fai una domanda» pages, and the listing and the first detail page (by slug) of each
+ * the contacts, search, «Fai una domanda» and «Prenota» pages, and the listing and the first detail page (by slug) of each
  * content type.
  */
 export function hubPages(root: string): string[] {
-  const pages = ['index.html', 'contatti/index.html', 'cerca/index.html', `${FORM_PAGE}/index.html`];
+  const pages = [
+    'index.html',
+    'contatti/index.html',
+    'cerca/index.html',
+    `${FORM_PAGE}/index.html`,
+    'prenota/index.html',
+  ];
   for (const type of CONTENT_TYPES) {
     pages.push(`${type}/index.html`);
     const [first] = fs

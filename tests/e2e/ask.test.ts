@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 import { freePort } from '../../scripts/lib/net.ts';
@@ -187,12 +187,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
 
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the confirmation and the privacy notice', async () => {
     const failures: string[] = [];
-    const check = async (page: Page, label: string) => {
-      const { violations } = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      for (const v of violations) failures.push(`${label}: ${v.id} (${v.nodes.length}) ${v.help}`);
-    };
+    const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
     const context = await live.browser.newContext();
     const page = await context.newPage();
     for (const path of [

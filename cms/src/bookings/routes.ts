@@ -6,6 +6,7 @@ import {
   bookingPaths,
   checkBookingSubmission,
   contactPointSchema,
+  formatDay,
   sameSitePath,
   type BookingField,
   type BookingMode,
@@ -76,7 +77,13 @@ export function bookingRoutes(strapi: Core.Strapi) {
     ctx.set('Cache-Control', 'no-store');
     const hub = await findHub(strapi, ctx.query.hub);
     if (!hub) return refuse(ctx, 400, { hub: bookingMessage(ctx.query.lang === 'en' ? 'en' : 'it', 'hub') });
-    ctx.body = { data: { points: await pointsWithSlots(strapi, hub) } };
+    const lang: SubmissionLang = ctx.query.lang === 'en' ? 'en' : 'it';
+    // Each slot with its day as the reader reads it: the hub's script groups the slots by it.
+    const points = (await pointsWithSlots(strapi, hub)).map((point) => ({
+      ...point,
+      slots: point.slots.map((slot) => ({ ...slot, day: formatDay(slot.date, lang) })),
+    }));
+    ctx.body = { data: { points } };
   };
 
   const book = async (ctx: Context) => {
@@ -125,7 +132,14 @@ export function bookingRoutes(strapi: Core.Strapi) {
     if ('problems' in checked) {
       const { slot: _missingSlot, ...others } = checked.problems;
       if (html && hub && input.slot === undefined && Object.keys(others).length === 0) return answerPage(200, {});
-      return refuseFields(checked.problems);
+      // A page's script shows the slots: there a missing one is a problem like any other.
+      const slotMissing = !html && input.slot === undefined ? { slot: bookingMessage(lang, 'slot') } : {};
+      const problems: Partial<Record<BookingField, string>> = { ...checked.problems, ...slotMissing };
+      // In the form's order: the summary lists them as the reader meets the fields.
+      const order: BookingField[] = ['hub', 'point', 'service', 'mode', 'slot', 'name', 'email', 'note', 'consent'];
+      return refuseFields(
+        Object.fromEntries(order.flatMap((field) => (problems[field] ? [[field, problems[field]]] : []))),
+      );
     }
     const { data } = checked;
 

@@ -7,3 +7,8 @@ export const askPath = (lang: Lang): string =>
 export const askSentPath = (lang: Lang): string =>
   lang === 'it' ? hubPath('esperto-risponde', 'domanda-inviata') : hubPath(lang, 'ask', 'sent');
 export const privacyPath = (lang: Lang): string => (lang === 'it' ? hubPath('privacy') : hubPath(lang, 'privacy'));
+
+/** The pages of «Prenota» (shared bookingPaths says the same for the CMS's pages). */
+export const bookPath = (lang: Lang): string => (lang === 'it' ? hubPath('prenota') : hubPath(lang, 'book'));
+export const bookSentPath = (lang: Lang): string =>
+  lang === 'it' ? hubPath('prenota', 'richiesta-inviata') : hubPath(lang, 'book', 'sent');
