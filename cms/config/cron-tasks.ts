@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cmsEnv } from '../src/cms-env';
 import { refreshReviewFlags } from '../src/freshness/review-flags';
 import { queueEveryHub } from '../src/publishing';
+import { notifyExpiredOffers } from '../src/mail/offers';
 import { purgePersonalData } from '../src/submissions/retention';
 
 /** Scheduled jobs, on Italian time. */
@@ -14,9 +15,14 @@ export default {
     },
     options: { rule: '0 3 * * *', tz: 'Europe/Rome' },
   },
-  /** Every night: who asked or booked is erased once no longer needed (src/submissions/retention.ts). */
+  /**
+   * Every night: organisations whose offer expired are told (src/mail/offers.ts), then who asked,
+   * booked or proposed an offer is erased once no longer needed (src/submissions/retention.ts).
+   */
   contactRetention: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const told = await notifyExpiredOffers(strapi);
+      strapi.log.info(`[sito] expired offers: ${told} organisations told`);
       const erased = await purgePersonalData(strapi, cmsEnv());
       strapi.log.info(`[sito] contacts of who asked: ${erased.contacts} erased; bookings: ${erased.bookings} erased`);
     },

@@ -31,6 +31,7 @@ import { purgePersonalData } from './submissions/retention';
 import { bookingSlots } from './bookings/middleware';
 import { ensureSlotTable } from './bookings/slots';
 import { notifyBookings } from './mail/bookings';
+import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
@@ -46,6 +47,7 @@ export default {
     // Outside the checks: tells who asked once a publish of their question has committed.
     strapi.documents.use(notifyAnswers(strapi));
     strapi.documents.use(notifyBookings(strapi));
+    strapi.documents.use(notifyOffers(strapi));
     // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
@@ -92,6 +94,8 @@ export default {
       strapi.log.info(
         `[sito] erased ${erased.contacts} contacts of who asked and ${erased.bookings} bookings, no longer needed`,
       );
+    const expired = await notifyExpiredOffers(strapi);
+    if (expired > 0) strapi.log.info(`[sito] told ${expired} organisations their offer expired`);
     const flags = await refreshReviewFlags(strapi, env.SITO_REVIEW_AFTER_DAYS);
     if (flags.flagged + flags.cleared > 0)
       strapi.log.info(`[sito] review flags: ${flags.flagged} flagged, ${flags.cleared} cleared`);

@@ -254,7 +254,7 @@ const BOOKING_TEXT = {
     expired: 'The confirmation expired: check your details and confirm again.',
     sentTitle: 'Request sent',
     sent: 'Thank you! Your request has arrived. We have emailed you: the operator confirms the appointment or proposes another time.',
-    back: 'Back to contacts',
+    back: 'Back to the home page',
     cancelTitle: 'Cancel the appointment',
     cancelIntro: 'If you cannot come, cancel: the time becomes free for someone else.',
     cancelButton: 'Cancel the appointment',

@@ -26,3 +26,4 @@ export * from './publishing/builds.js';
 export * from './sections.js';
 export * from './submissions.js';
 export * from './bookings.js';
+export * from './offers.js';

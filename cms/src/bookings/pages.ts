@@ -13,7 +13,7 @@ import {
   type Slot,
   type SubmissionLang,
 } from '@sito/shared';
-import { escape, htmlPage, problemHelpers } from '../submissions/form-page';
+import { escape, formEnd, formStart, htmlPage, problemHelpers } from '../submissions/form-page';
 
 /**
  * The pages the CMS answers «Prenota» with when it was sent without JavaScript: the slots of the
@@ -80,11 +80,7 @@ export function bookingFormPage(page: BookingPage): { html: string; policy: stri
     `<p><a href="${escape(paths.form)}">${escape(text.title)}</a></p>
 <h1>${escape(title)}</h1>
 ${summary ?? `<p class="notice"${page.notice ? ' role="alert"' : ''}>${escape(page.notice ?? text.confirmIntro)}</p>`}
-<form method="post" action="/api/sito/submissions/bookings" novalidate>
-<input type="hidden" name="hub" value="${escape(page.hub.slug)}">
-<input type="hidden" name="lang" value="${page.lang}">
-<input type="hidden" name="done" value="${escape(page.done)}">
-${page.pass ? `<input type="hidden" name="pass" value="${escape(page.pass)}">` : ''}
+${formStart('bookings', page)}
 <label for="point">${escape(text.point)}</label>
 ${error('point')}
 <select id="point" name="point"${described('point')}>${page.points
@@ -115,11 +111,7 @@ ${error('email')}
 <p class="hint" id="note-hint">${escape(text.noteHint)}</p>
 ${error('note')}
 <textarea id="note" name="note" rows="3"${described('note', text.noteHint)}>${escape(values.note ?? '')}</textarea>
-${error('consent')}
-<p class="consent"><input id="consent" name="consent" type="checkbox"${values.consent ? ' checked' : ''} required${described('consent')}><label for="consent">${escape(text.consent)}</label></p>
-<p><a href="${escape(paths.privacy)}">${escape(text.privacy)}</a></p>
-<div class="trap" aria-hidden="true"><label for="website">${escape(text.website)}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${escape(text.confirm)}</button>
+${formEnd(text, values.consent, paths.privacy, { error, described }, text.confirm)}
 </form>`,
   );
 }

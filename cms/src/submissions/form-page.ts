@@ -120,6 +120,33 @@ export function problemHelpers<Field extends string>(
   return { error, described, summary };
 }
 
+/** The start of every form page: the form, posting to `endpoint`, with the hub, language, page to go to and pass. */
+export function formStart(
+  endpoint: 'questions' | 'bookings' | 'offers',
+  page: { hub: { slug: string }; lang: SubmissionLang; done: string; pass?: string | undefined },
+): string {
+  return `<form method="post" action="/api/sito/submissions/${endpoint}" novalidate>
+<input type="hidden" name="hub" value="${escape(page.hub.slug)}">
+<input type="hidden" name="lang" value="${page.lang}">
+<input type="hidden" name="done" value="${escape(page.done)}">
+${page.pass ? `<input type="hidden" name="pass" value="${escape(page.pass)}">` : ''}`;
+}
+
+/** The end of every form page: the consent with its notice, the honeypot, the button. */
+export function formEnd(
+  text: { consent: string; privacy: string; website: string },
+  consent: boolean | undefined,
+  privacy: string,
+  helpers: Pick<ReturnType<typeof problemHelpers<'consent'>>, 'error' | 'described'>,
+  button: string,
+): string {
+  return `${helpers.error('consent')}
+<p class="consent"><input id="consent" name="consent" type="checkbox"${consent ? ' checked' : ''} required${helpers.described('consent')}><label for="consent">${escape(text.consent)}</label></p>
+<p><a href="${escape(privacy)}">${escape(text.privacy)}</a></p>
+<div class="trap" aria-hidden="true"><label for="website">${escape(text.website)}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">${escape(button)}</button>`;
+}
+
 /** The page, and the Content-Security-Policy to send with it. */
 export function formPage(page: FormPage): { html: string; policy: string } {
   const text = questionFormText(page.lang);
@@ -148,11 +175,7 @@ export function formPage(page: FormPage): { html: string; policy: string } {
     `<p><a href="${escape(expertPage)}">${escape(text.back)}</a></p>
 <h1>${escape(title)}</h1>
 ${summary}
-<form method="post" action="/api/sito/submissions/questions" novalidate>
-<input type="hidden" name="hub" value="${escape(page.hub.slug)}">
-<input type="hidden" name="lang" value="${page.lang}">
-<input type="hidden" name="done" value="${escape(page.done)}">
-${page.pass ? `<input type="hidden" name="pass" value="${escape(page.pass)}">` : ''}
+${formStart('questions', page)}
 <label for="question">${escape(text.question)}</label>
 <p class="hint" id="question-hint">${escape(text.questionHint)}</p>
 ${error('question')}
@@ -168,11 +191,7 @@ ${error('age')}
 <p class="hint" id="email-hint">${escape(text.emailHint)}</p>
 ${error('email')}
 <input id="email" name="email" type="email" autocomplete="email" value="${escape(values.email ?? '')}"${described('email', text.emailHint)}>
-${error('consent')}
-<p class="consent"><input id="consent" name="consent" type="checkbox"${values.consent ? ' checked' : ''} required${described('consent')}><label for="consent">${escape(text.consent)}</label></p>
-<p><a href="${escape(privacy)}">${escape(text.privacy)}</a></p>
-<div class="trap" aria-hidden="true"><label for="website">${escape(text.website)}</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${escape(failed ? text.submit : text.confirm)}</button>
+${formEnd(text, values.consent, privacy, { error, described }, failed ? text.submit : text.confirm)}
 </form>`,
   );
 }

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { forgetSlotsBefore } from '../bookings/slots';
 
 /**
- * Who asked is kept as long as it is needed and no longer (GDPR art. 5(1)(e)): a contact is erased
- * `afterAnswerDays` after its question's answer was published, and in any case `maxDays` after it
- * arrived, answered or not; with its question gone, at once. Runs at every boot and every night
- * (config/cron-tasks.ts). The question stays: it is the territory's content, with no one's data.
+ * Who wrote is kept as long as it is needed and no longer (GDPR art. 5(1)(e)). Who asked a question:
+ * erased `afterAnswerDays` after its answer was published, and in any case `maxDays` after it
+ * arrived; with its question gone, at once. Who proposed an offer: erased `afterAnswerDays` after
+ * being told it expired, `maxDays` after it arrived if it was never published; with its offer gone,
+ * at once. Runs at every boot and every night (config/cron-tasks.ts). The question and the offer
+ * stay: they are the territory's content, with no one's data.
  */
 const CONTACT = 'api::personal-contact.personal-contact';
 const QUESTION = 'api::question.question';
@@ -16,10 +18,28 @@ export async function purgeContacts(
   policy: { afterAnswerDays: number; maxDays: number },
   now = Date.now(),
 ): Promise<number> {
-  const contacts = (await strapi.db.query(CONTACT).findMany({
-    select: ['id', 'consentAt'],
-    populate: { question: { select: ['documentId'] } },
-  })) as Array<{ id: number; consentAt: string | Date; question: { documentId: string } | null }>;
+  const all = (await strapi.db.query(CONTACT).findMany({
+    select: ['id', 'purpose', 'consentAt', 'publishedNotifiedAt', 'expiryNotifiedAt'],
+    populate: { question: { select: ['documentId'] }, opportunity: { select: ['documentId'] } },
+  })) as Array<{
+    id: number;
+    purpose: 'question' | 'offer';
+    consentAt: string | Date;
+    publishedNotifiedAt: string | Date | null;
+    expiryNotifiedAt: string | Date | null;
+    question: { documentId: string } | null;
+    opportunity: { documentId: string } | null;
+  }>;
+  const older = (date: string | Date | null, days: number) =>
+    date !== null && now - new Date(date).getTime() > days * DAY;
+  const offers = all.filter((contact) => contact.purpose === 'offer');
+  const expiredOffers = offers.filter(
+    (contact) =>
+      !contact.opportunity ||
+      older(contact.expiryNotifiedAt, policy.afterAnswerDays) ||
+      (!contact.publishedNotifiedAt && older(contact.consentAt, policy.maxDays)),
+  );
+  const contacts = all.filter((contact) => contact.purpose !== 'offer');
   const documentIds = [...new Set(contacts.flatMap((c) => (c.question ? [c.question.documentId] : [])))];
   const answered = new Map<string, number>();
   if (documentIds.length) {
@@ -38,9 +58,9 @@ export async function purgeContacts(
     const answeredAt = answered.get(contact.question.documentId);
     return answeredAt !== undefined && now - answeredAt > policy.afterAnswerDays * DAY;
   });
-  if (expired.length)
-    await strapi.db.query(CONTACT).deleteMany({ where: { id: { $in: expired.map((contact) => contact.id) } } });
-  return expired.length;
+  const erased = [...expired, ...expiredOffers].map((contact) => contact.id);
+  if (erased.length) await strapi.db.query(CONTACT).deleteMany({ where: { id: { $in: erased } } });
+  return erased.length;
 }
 
 const BOOKING = 'api::booking.booking';

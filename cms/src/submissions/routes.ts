@@ -8,6 +8,7 @@ import {
   type SubmissionLang,
 } from '@sito/shared';
 import { bookingRoutes } from '../bookings/routes';
+import { offerRoutes } from '../offers/routes';
 import { notifyNewQuestion } from '../mail';
 import { THEMATIC_AREA } from '../tenancy/scope';
 import { formPage, type FormPage } from './form-page';
@@ -164,6 +165,7 @@ function submissionRoutes(strapi: Core.Strapi) {
     { method: 'GET', path: '/challenge', handler: challenge },
     { method: 'POST', path: '/questions', handler: question },
     ...bookingRoutes(strapi),
+    ...offerRoutes(strapi),
   ].map((route) => ({ ...route, config: { auth: false as const } }));
 }
 

@@ -12,3 +12,9 @@ export const privacyPath = (lang: Lang): string => (lang === 'it' ? hubPath('pri
 export const bookPath = (lang: Lang): string => (lang === 'it' ? hubPath('prenota') : hubPath(lang, 'book'));
 export const bookSentPath = (lang: Lang): string =>
   lang === 'it' ? hubPath('prenota', 'richiesta-inviata') : hubPath(lang, 'book', 'sent');
+
+/** The pages of «Pubblica un'offerta» (shared offerPaths says the same for the CMS's pages). */
+export const offerPath = (lang: Lang): string =>
+  lang === 'it' ? hubPath('pubblica-offerta') : hubPath(lang, 'post-an-offer');
+export const offerSentPath = (lang: Lang): string =>
+  lang === 'it' ? hubPath('pubblica-offerta', 'offerta-inviata') : hubPath(lang, 'post-an-offer', 'sent');
