@@ -33,6 +33,7 @@ import { ensureSlotTable } from './bookings/slots';
 import { notifyBookings } from './mail/bookings';
 import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
+import { registerInboxRoutes } from './inbox/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -58,6 +59,7 @@ export default {
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
     registerSubmissionRoutes(strapi);
+    registerInboxRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);

@@ -3,6 +3,8 @@ import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { DEV_ADMIN } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
@@ -62,6 +64,51 @@ describe('the admin panel, as the operator of Crema', () => {
     server?.close();
     await cms?.destroy();
   });
+
+  it('«In arrivo» lists what came from the own territory’s site, oldest first, and opens it', async () => {
+    const send = async (endpoint: string, data: Record<string, unknown>) => {
+      const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
+      const solution = await solveChallenge({ challenge, deriveKey });
+      const altcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+      const response = await fetch(`${cms.url}/api/sito/submissions/${endpoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ ...data, consent: true, altcha }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+    };
+    const question = 'Dove posso fare il servizio civile a Crema nel 2027?';
+    const offer = 'Commesso o commessa per le feste';
+    await send('questions', { hub: 'crema', question });
+    await send('questions', { hub: 'cremona', question: 'Una domanda per Cremona, che Crema non deve vedere.' });
+    await send('offers', {
+      hub: 'crema',
+      kind: 'seasonal',
+      title: offer,
+      summary: 'Negozio del centro cerca un commesso o una commessa per il periodo delle feste natalizie.',
+      applyEmail: 'negozio@crema.example',
+      organisation: 'Bottega Cremasca',
+      vatNumber: '12345678903',
+      contactName: 'Rita Donati',
+      contactEmail: 'rita@crema.example',
+    });
+
+    await page.goto(`${cms.url}/admin/in-arrivo`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'In arrivo' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.filter({ hasText: offer }).count(), { timeout: 30_000 }).toBe(1);
+    const texts = await rows.allTextContents();
+    // Oldest first: the question came before the offer; Cremona's is not there.
+    expect(texts.findIndex((text) => text.includes(question))).toBeLessThan(
+      texts.findIndex((text) => text.includes(offer)),
+    );
+    expect(texts.join('\n')).not.toContain('Cremona, che Crema');
+    expect(texts.every((text, index) => index === 0 || text.includes('Orientagiovani Crema'))).toBe(true);
+    await page.getByRole('link', { name: question }).click();
+    await page.waitForURL(/\/content-manager\/collection-types\/api::question\.question\/\w+/, { timeout: 30_000 });
+  }, 120_000);
 
   it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {
     // The worker builds every hub at start (reconciliation): wait until Crema is live.

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Rocket } from '@strapi/icons';
+import { Rocket, Mail } from '@strapi/icons';
 
 export default {
   config: {
@@ -7,6 +7,14 @@ export default {
     locales: ['it'],
   },
   bootstrap(app: StrapiApp) {
+    // What people sent from the hubs and waits for an operator; the CMS answers with the user's territories only.
+    app.addMenuLink({
+      to: 'in-arrivo',
+      icon: Mail,
+      intlLabel: { id: 'sito.inbox.menu', defaultMessage: 'In arrivo' },
+      Component: () => import('./pages/Inbox'),
+      permissions: [],
+    });
     // Every admin user may open it; the CMS answers with the hubs of the user's territories only.
     app.addMenuLink({
       to: 'pubblicazione',

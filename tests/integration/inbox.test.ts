@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { DEV_ADMIN } from '@sito/shared';
+import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
+
+const TERRITORY = 'api::territory.territory';
+const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+interface Inbox {
+  items: Array<{
+    kind: string;
+    documentId: string;
+    title: string;
+    territory: string;
+    receivedAt: string;
+    path: string;
+  }>;
+  counts: Record<string, number>;
+}
+
+/**
+ * «In arrivo» (cms/src/inbox/routes.ts): what came from the hubs and waits for an operator, oldest
+ * first, for the user's territories only; answered, confirmed or published, it leaves the list.
+ */
+describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) => {
+  let cms: TestCms;
+  let address = 0;
+
+  const proof = async (): Promise<string> => {
+    const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+  };
+  const send = async (endpoint: string, data: Record<string, unknown>) => {
+    const response = await fetch(`${cms.url}/api/sito/submissions/${endpoint}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-Forwarded-For': `198.51.100.${(address += 1)}`,
+      },
+      body: JSON.stringify({ ...data, altcha: await proof(), consent: true }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+  };
+  const inbox = async (email: string) => {
+    const client = await loginAdmin(cms.url, email, DEV_ADMIN.password);
+    const answer = await client.request('GET', '/sito/inbox');
+    expect(answer.status).toBe(200);
+    return { client, data: answer.body.data as Inbox };
+  };
+
+  beforeAll(async () => {
+    cms = await startTestCms({ database, env: { SITO_SUBMISSIONS_PER_ADDRESS: '100' } });
+    const root = await cms.admin();
+    const openingHours = WEEK.map((day) => ({ day, opens: '08:00', closes: '20:00' }));
+    for (const [name, slug] of [
+      ['Informagiovani Cremona', 'cremona'],
+      ['Orientagiovani Crema', 'crema'],
+    ] as const)
+      await createEntry(root, TERRITORY, {
+        name,
+        shortName: slug,
+        slug,
+        contactPoints: [{ name, address: 'Via Roma 1', municipality: slug, openingHours }],
+      });
+    await cms.restart();
+
+    // Cremona: a question, then a booking, then an offer; Crema: a question.
+    await send('questions', {
+      hub: 'cremona',
+      question: 'Come posso fare un tirocinio estivo all’estero con Erasmus+?',
+    });
+    const slots = (await (await fetch(`${cms.url}/api/sito/submissions/slots?hub=cremona`)).json()) as {
+      data: { points: Array<{ slots: Array<{ startsAt: string }> }> };
+    };
+    await send('bookings', {
+      hub: 'cremona',
+      point: 'Informagiovani Cremona',
+      service: 'cv-check',
+      mode: 'online',
+      slot: slots.data.points[0]!.slots[0]!.startsAt,
+      name: 'Sara Rossi',
+      email: 'sara@example.it',
+    });
+    await send('offers', {
+      hub: 'cremona',
+      kind: 'job',
+      title: 'Magazziniere part-time',
+      summary: 'Cerchiamo un magazziniere part-time per il turno del mattino, anche prima esperienza.',
+      applyEmail: 'lavoro@logistica.example',
+      organisation: 'Logistica Padana',
+      vatNumber: '00297960197',
+      contactName: 'Paolo Bassi',
+      contactEmail: 'paolo@logistica.example',
+    });
+    await send('questions', {
+      hub: 'crema',
+      question: 'A Crema ci sono corsi gratuiti di inglese per chi cerca lavoro?',
+    });
+  });
+
+  afterAll(async () => {
+    await closeStoredReads();
+    await cms?.destroy();
+  });
+
+  it('lists the operator’s territory’s waiting submissions oldest first, and nobody else’s', async () => {
+    const { data } = await inbox('operatore.cremona@sitogiovani.test');
+    expect(data.items.map((item) => item.kind)).toEqual(['question', 'booking', 'offer']);
+    expect(data.counts).toEqual({ question: 1, booking: 1, offer: 1 });
+    expect(data.items.every((item) => item.territory === 'Informagiovani Cremona')).toBe(true);
+    expect(data.items[1]!.title).toMatch(/^Sara Rossi · /);
+    expect(data.items[2]!.path).toMatch(
+      /^\/content-manager\/collection-types\/api::opportunity\.opportunity\/\w+\?plugins\[i18n\]\[locale\]=it$/,
+    );
+    const received = data.items.map((item) => item.receivedAt);
+    expect(received).toEqual([...received].sort());
+    expect(JSON.stringify(data)).not.toContain('corsi gratuiti di inglese');
+
+    const crema = await inbox('operatore.crema@sitogiovani.test');
+    expect(crema.data.items.map((item) => item.title)).toEqual([
+      'A Crema ci sono corsi gratuiti di inglese per chi cerca lavoro?',
+    ]);
+    // The regional editors see every territory's.
+    const editor = await inbox('redazione@sitogiovani.test');
+    expect(editor.data.items).toHaveLength(4);
+  });
+
+  it('answers only a signed-in admin user', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer not-a-token' }] as Array<Record<string, string>>) {
+      const response = await fetch(`${cms.url}/sito/inbox`, { headers });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain('Sara Rossi');
+    }
+  });
+
+  it('drops what is answered: the booking confirmed, the question and the offer published', async () => {
+    const { client, data } = await inbox('operatore.cremona@sitogiovani.test');
+    const [question, booking, offer] = data.items;
+    const cm = '/content-manager/collection-types';
+    expect(
+      (await client.request('PUT', `${cm}/api::booking.booking/${booking!.documentId}`, { state: 'confirmed' })).status,
+    ).toBe(200);
+    expect((await inbox('operatore.cremona@sitogiovani.test')).data.counts).toEqual({
+      question: 1,
+      booking: 0,
+      offer: 1,
+    });
+    await client.request('PUT', `${cm}/api::question.question/${question!.documentId}?locale=it`, {
+      answeredOn: '2026-12-01',
+      answer: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'Sì: chiedi all’ufficio Erasmus+ del tuo ateneo.' }] },
+      ],
+    });
+    expect(
+      (
+        await client.request(
+          'POST',
+          `${cm}/api::question.question/${question!.documentId}/actions/publish?locale=it`,
+          {},
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await client.request(
+          'POST',
+          `${cm}/api::opportunity.opportunity/${offer!.documentId}/actions/publish?locale=it`,
+          {},
+        )
+      ).status,
+    ).toBe(200);
+    expect((await inbox('operatore.cremona@sitogiovani.test')).data.items).toEqual([]);
+    const [left] = await queryStored<{ n: number | string }>(
+      cms,
+      "SELECT count(*) AS n FROM bookings WHERE state = 'confirmed'",
+    );
+    expect(Number(left!.n)).toBe(1);
+  });
+});
