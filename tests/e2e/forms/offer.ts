@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { forms } from './env.ts';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../helpers/axe.ts';
-import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
-import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
-import { freePort } from '../../scripts/lib/net.ts';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { axeViolations } from '../../helpers/axe.ts';
+import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
  * «Pubblica un'offerta» as a company meets it: Cremona's hub built from a live CMS, the form sent
  * through the hub's own address, with JavaScript (the proof of work) and without it (the CMS's page
  * to check and confirm); after each send, the draft opportunity and its contact as stored.
  */
-describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
-  let live: LiveHubs;
-  let mail: MailCatcher;
-  const form = () => `${live.origin}/cremona/pubblica-offerta/`;
+/** «Pubblica un’offerta» on a built hub with a live CMS. */
+export function offerTests(): void {
+  const form = () => `${forms.live.origin}/cremona/pubblica-offerta/`;
 
   const stored = async (title: string) =>
     (
@@ -25,7 +22,7 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
         email: string;
         vat_number: string;
       }>(
-        live.cms,
+        forms.live.cms,
         `SELECT o.published_at, o.from_submission, t.slug, c.email, c.vat_number
            FROM opportunities o
            JOIN opportunities_territory_lnk l ON l.opportunity_id = o.id
@@ -51,19 +48,9 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
     'Email della persona di riferimento': 'giorgio@trattoria-example.it',
   });
 
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-    live = await startLiveHubs(['cremona'], undefined, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) });
-  });
-  afterAll(async () => {
-    await closeStoredReads();
-    await live?.close();
-    await mail?.close();
-  });
-
   it('is linked from the opportunities', async () => {
-    const page = await live.browser.newPage();
-    await page.goto(`${live.origin}/cremona/opportunita/`);
+    const page = await forms.live.browser.newPage();
+    await page.goto(`${forms.live.origin}/cremona/opportunita/`);
     await page.getByRole('link', { name: 'Pubblica un’offerta' }).click();
     await page.waitForURL('**/cremona/pubblica-offerta/');
     expect(await page.locator('h1').textContent()).toBe('Pubblica un’offerta');
@@ -71,7 +58,7 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
   });
 
   it('with JavaScript: each problem next to its field, the VAT number checked, then a draft of Cremona', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -104,25 +91,25 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
       vat_number: '00297960197',
     });
     expect(Boolean(row!.from_submission)).toBe(true);
-    const told = await mail.waitFor((m) => m.text.includes(`«${title}»`));
+    const told = await forms.mail.waitFor((m) => m.text.includes(`«${title}»`));
     expect(told.to).toEqual(['operatore.cremona@sitogiovani.test']);
     // Not on the hub nor in the public API until an operator publishes it.
-    expect(await (await fetch(`${live.cms.url}/api/opportunities?pagination[pageSize]=100`)).text()).not.toContain(
-      title,
-    );
+    expect(
+      await (await fetch(`${forms.live.cms.url}/api/opportunities?pagination[pageSize]=100`)).text(),
+    ).not.toContain(title);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('without JavaScript: a page to check and confirm on the hub’s address, then the offer is stored', async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const context = await forms.live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(form());
     const title = 'Tirocinio in cucina per la stagione';
     await fill(page, offer(title, '01114601006'));
     await page.getByLabel('Ho letto l’informativa sulla privacy').check();
     await page.getByRole('button', { name: 'Invia l’offerta' }).click();
-    expect(new URL(page.url()).origin).toBe(live.origin);
+    expect(new URL(page.url()).origin).toBe(forms.live.origin);
     expect(await page.locator('h1').textContent()).toBe('Controlla e conferma l’offerta');
     expect(await page.getByLabel('Titolo').inputValue()).toBe(title);
     expect(await stored(title)).toBeUndefined();
@@ -134,8 +121,8 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
   });
 
   it('in English, with the messages in English', async () => {
-    const page = await live.browser.newPage();
-    await page.goto(`${live.origin}/cremona/en/post-an-offer/`);
+    const page = await forms.live.browser.newPage();
+    await page.goto(`${forms.live.origin}/cremona/en/post-an-offer/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Send the offer' }).click();
     await page.locator('#vatNumber-error').waitFor({ state: 'visible', timeout: 60_000 });
@@ -148,7 +135,7 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the confirmation and the sent page', async () => {
     const failures: string[] = [];
     const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of [
       'pubblica-offerta/',
@@ -156,7 +143,7 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
       'en/post-an-offer/',
       'opportunita/',
     ]) {
-      await page.goto(`${live.origin}/cremona/${path}`);
+      await page.goto(`${forms.live.origin}/cremona/${path}`);
       await check(page, path);
     }
     await page.goto(form());
@@ -165,7 +152,7 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
     await check(page, 'the form with its errors');
     await context.close();
 
-    const noScript = await live.browser.newContext();
+    const noScript = await forms.live.browser.newContext();
     await noScript.route('**/*.js', (route) => route.abort());
     const plain = await noScript.newPage();
     await plain.goto(form());
@@ -178,4 +165,4 @@ describe('«Pubblica un’offerta» on a built hub with a live CMS', () => {
     await noScript.close();
     expect(failures).toEqual([]);
   });
-});
+}

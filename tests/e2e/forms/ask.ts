@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { forms } from './env.ts';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations } from '../helpers/axe.ts';
-import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
-import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
-import { freePort } from '../../scripts/lib/net.ts';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { axeViolations } from '../../helpers/axe.ts';
+import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
  * «Fai una domanda» as a young person meets it: the hub built from a live CMS and served with its
@@ -12,10 +10,9 @@ import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catch
  * ALTCHA widget solves the proof of work) and without it (a page to check and confirm). After each
  * send, what the database holds.
  */
-describe('«Fai una domanda» on a built hub with a live CMS', () => {
-  let live: LiveHubs;
-  let mail: MailCatcher;
-  const form = () => `${live.origin}/cremona/esperto-risponde/fai-una-domanda/`;
+/** «Fai una domanda» on a built hub with a live CMS. */
+export function askTests(): void {
+  const form = () => `${forms.live.origin}/cremona/esperto-risponde/fai-una-domanda/`;
 
   const latest = async () =>
     (
@@ -26,7 +23,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
         slug: string;
         email: string | null;
       }>(
-        live.cms,
+        forms.live.cms,
         `SELECT q.question, q.locale, q.published_at, t.slug, c.email
            FROM questions q
            JOIN questions_territory_lnk l ON l.question_id = q.id
@@ -37,7 +34,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
       )
     )[0];
   const count = async () =>
-    Number((await queryStored<{ n: number | string }>(live.cms, 'SELECT count(*) AS n FROM questions'))[0]!.n);
+    Number((await queryStored<{ n: number | string }>(forms.live.cms, 'SELECT count(*) AS n FROM questions'))[0]!.n);
 
   /** A page that records every script error and Content-Security-Policy violation. */
   const watched = async (context: BrowserContext): Promise<{ page: Page; problems: string[] }> => {
@@ -52,18 +49,8 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
     return { page, problems };
   };
 
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-    live = await startLiveHubs(['cremona'], undefined, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) });
-  });
-  afterAll(async () => {
-    await closeStoredReads();
-    await live?.close();
-    await mail?.close();
-  });
-
   it('with JavaScript: a problem is shown next to its field and announced; a good question is stored as a draft of Cremona', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const { page, problems } = await watched(context);
     await page.goto(form());
     const before = await count();
@@ -103,10 +90,10 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
       email: 'marta.bianchi@example.it',
     });
     // Not public: neither the question nor who asked.
-    const api = await (await fetch(`${live.cms.url}/api/questions?pagination[pageSize]=100`)).text();
+    const api = await (await fetch(`${forms.live.cms.url}/api/questions?pagination[pageSize]=100`)).text();
     expect(api).not.toContain('Germania per un anno');
     // Cremona's operators are told, by mail, without who asked.
-    const told = await mail.waitFor((m) => m.text.includes(text));
+    const told = await forms.mail.waitFor((m) => m.text.includes(text));
     expect(told.to).toEqual(['operatore.cremona@sitogiovani.test']);
     expect(told.text).not.toContain('marta.bianchi');
     expect(problems.join('\n')).toBe('');
@@ -114,9 +101,9 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
   });
 
   it('an area page’s link chooses that area', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${live.origin}/cremona/aree/`);
+    await page.goto(`${forms.live.origin}/cremona/aree/`);
     const areaLink = page.locator('main a[href*="/cremona/aree/"]').first();
     await areaLink.click();
     await page.getByRole('link', { name: 'Fai una domanda' }).click();
@@ -128,7 +115,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
   });
 
   it('without JavaScript: the form is checked and confirmed on a page of the hub’s address, then stored', async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const context = await forms.live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(form());
     const before = await count();
@@ -138,7 +125,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
     await page.getByLabel('La tua domanda').fill(text);
     await page.getByLabel('Email (facoltativa)').fill('luca@');
     await page.getByRole('button', { name: 'Invia la domanda' }).click();
-    expect(new URL(page.url()).origin).toBe(live.origin);
+    expect(new URL(page.url()).origin).toBe(forms.live.origin);
     expect(await page.locator('#email-error').textContent()).toBe(
       "L'indirizzo email non è valido (per esempio nome@esempio.it).",
     );
@@ -161,9 +148,9 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
   });
 
   it('in English, with the messages in English', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${live.origin}/cremona/en/ask/`);
+    await page.goto(`${forms.live.origin}/cremona/en/ask/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByLabel('Your question').fill('Too short');
     await page.getByRole('button', { name: 'Send the question' }).click();
@@ -178,9 +165,9 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
   });
 
   it('names the hub’s territory as controller in its privacy notice', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${live.origin}/cremona/privacy/`);
+    await page.goto(`${forms.live.origin}/cremona/privacy/`);
     expect(await page.locator('main').textContent()).toContain('Il titolare è Comune di Cremona');
     await context.close();
   });
@@ -188,7 +175,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the confirmation and the privacy notice', async () => {
     const failures: string[] = [];
     const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of [
       'esperto-risponde/fai-una-domanda/',
@@ -196,7 +183,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
       'privacy/',
       'en/ask/',
     ]) {
-      await page.goto(`${live.origin}/cremona/${path}`);
+      await page.goto(`${forms.live.origin}/cremona/${path}`);
       await check(page, path);
     }
     await page.goto(form());
@@ -206,7 +193,7 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
     await context.close();
 
     // axe runs in the page, so here the hub's scripts are not loaded instead of JavaScript turned off.
-    const noScript = await live.browser.newContext();
+    const noScript = await forms.live.browser.newContext();
     await noScript.route('**/*.js', (route) => route.abort());
     const plain = await noScript.newPage();
     await plain.goto(form());
@@ -219,4 +206,4 @@ describe('«Fai una domanda» on a built hub with a live CMS', () => {
     await noScript.close();
     expect(failures).toEqual([]);
   });
-});
+}

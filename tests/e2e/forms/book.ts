@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { forms } from './env.ts';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../helpers/axe.ts';
-import { startLiveHubs, type LiveHubs } from '../helpers/live-hubs.ts';
-import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
-import { freePort } from '../../scripts/lib/net.ts';
-import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { axeViolations } from '../../helpers/axe.ts';
+import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
  * «Prenota» as a young person meets it: Cremona's hub built from a live CMS (the demo content, its
@@ -12,14 +10,13 @@ import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catch
  * free slots read from the CMS, the proof of work) and without it (the CMS's page to pick a slot
  * and confirm); the mail with its calendar event and the link to cancel, followed in the browser.
  */
-describe('«Prenota» on a built hub with a live CMS', () => {
-  let live: LiveHubs;
-  let mail: MailCatcher;
-  const form = () => `${live.origin}/cremona/prenota/`;
+/** «Prenota» on a built hub with a live CMS. */
+export function bookingTests(): void {
+  const form = () => `${forms.live.origin}/cremona/prenota/`;
 
   const bookings = async (where = '1=1') =>
     queryStored<{ state: string; name: string; email: string; mode: string; starts_at: unknown; slug: string }>(
-      live.cms,
+      forms.live.cms,
       `SELECT b.state, b.name, b.email, b.mode, b.starts_at, t.slug
          FROM bookings b
          JOIN bookings_territory_lnk l ON l.booking_id = b.id
@@ -27,19 +24,9 @@ describe('«Prenota» on a built hub with a live CMS', () => {
         WHERE ${where} ORDER BY b.id`,
     );
 
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: await freePort() });
-    live = await startLiveHubs(['cremona'], undefined, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.smtpPort) });
-  });
-  afterAll(async () => {
-    await closeStoredReads();
-    await live?.close();
-    await mail?.close();
-  });
-
   it('is linked from the contacts page', async () => {
-    const page = await live.browser.newPage();
-    await page.goto(`${live.origin}/cremona/contatti/`);
+    const page = await forms.live.browser.newPage();
+    await page.goto(`${forms.live.origin}/cremona/contatti/`);
     await page.getByRole('link', { name: 'Prenota un appuntamento' }).click();
     await page.waitForURL('**/cremona/prenota/');
     expect(await page.locator('h1').textContent()).toBe('Prenota un appuntamento');
@@ -47,7 +34,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
   });
 
   it('with JavaScript: shows the free slots by day, names what is missing, books the chosen one and mails it', async () => {
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -57,7 +44,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
     await slots.first().waitFor({ timeout: 30_000 });
     const values = await slots.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(values).toEqual([...values].sort());
-    const offered = (await (await fetch(`${live.cms.url}/api/sito/submissions/slots?hub=cremona`)).json()) as {
+    const offered = (await (await fetch(`${forms.live.cms.url}/api/sito/submissions/slots?hub=cremona`)).json()) as {
       data: { points: Array<{ name: string; slots: Array<{ startsAt: string }> }> };
     };
     const point = await page.locator('select#point').inputValue();
@@ -95,7 +82,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
     await slots.first().waitFor({ timeout: 30_000 });
     expect(await page.locator(`input[name=slot][value="${chosen}"]`).count()).toBe(0);
 
-    const told = await mail.waitFor((m) => m.to.includes('elena.ferrari@example.it'));
+    const told = await forms.mail.waitFor((m) => m.to.includes('elena.ferrari@example.it'));
     expect(told.subject).toContain('Abbiamo ricevuto la tua richiesta di appuntamento');
     expect(told.attachments[0]?.content).toContain(`DTSTART:${chosen.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
     expect(problems).toEqual([]);
@@ -103,7 +90,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
   });
 
   it('without JavaScript: the next page lists the free slots to choose from and confirm, then the booking is stored', async () => {
-    const context = await live.browser.newContext({ javaScriptEnabled: false });
+    const context = await forms.live.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(form());
     expect(await page.locator('input[name=slot]').count()).toBe(0);
@@ -111,7 +98,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
     await page.getByLabel('Email').fill('paolo.conti@example.it');
     await page.getByLabel('Ho letto l’informativa sulla privacy').check();
     await page.getByRole('button', { name: 'Scegli l’orario' }).click();
-    expect(new URL(page.url()).origin).toBe(live.origin);
+    expect(new URL(page.url()).origin).toBe(forms.live.origin);
     expect(await page.locator('h1').textContent()).toBe('Scegli l’orario e conferma');
     // What was typed is kept.
     expect(await page.getByLabel('Nome').inputValue()).toBe('Paolo Conti');
@@ -129,10 +116,10 @@ describe('«Prenota» on a built hub with a live CMS', () => {
   });
 
   it('cancels from the mail’s link after a click on the hub’s address, and the slot is free again', async () => {
-    const told = await mail.waitFor((m) => m.to.includes('paolo.conti@example.it'));
+    const told = await forms.mail.waitFor((m) => m.to.includes('paolo.conti@example.it'));
     const link = new URL(/https?:\/\/\S+\/api\/sito\/submissions\/bookings\/cancel\?\S+/.exec(told.text)![0]);
-    const page = await live.browser.newPage();
-    await page.goto(`${live.origin}${link.pathname}${link.search}`);
+    const page = await forms.live.browser.newPage();
+    await page.goto(`${forms.live.origin}${link.pathname}${link.search}`);
     expect(await page.locator('h1').textContent()).toBe('Annulla l’appuntamento');
     expect((await bookings("b.email = 'paolo.conti@example.it'"))[0]!.state).toBe('requested');
     await page.getByRole('button', { name: 'Annulla l’appuntamento' }).click();
@@ -142,8 +129,8 @@ describe('«Prenota» on a built hub with a live CMS', () => {
   });
 
   it('in English, with the messages in English', async () => {
-    const page = await live.browser.newPage();
-    await page.goto(`${live.origin}/cremona/en/book/`);
+    const page = await forms.live.browser.newPage();
+    await page.goto(`${forms.live.origin}/cremona/en/book/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('input[name=slot]').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Request the appointment' }).click();
@@ -155,10 +142,10 @@ describe('«Prenota» on a built hub with a live CMS', () => {
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the slot page and the sent page', async () => {
     const failures: string[] = [];
     const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
-    const context = await live.browser.newContext();
+    const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of ['prenota/', 'prenota/richiesta-inviata/', 'en/book/']) {
-      await page.goto(`${live.origin}/cremona/${path}`);
+      await page.goto(`${forms.live.origin}/cremona/${path}`);
       await page.waitForLoadState('networkidle');
       await check(page, path);
     }
@@ -170,7 +157,7 @@ describe('«Prenota» on a built hub with a live CMS', () => {
     await context.close();
 
     // axe runs in the page, so here the hub's scripts are not loaded instead of JavaScript turned off.
-    const noScript = await live.browser.newContext();
+    const noScript = await forms.live.browser.newContext();
     await noScript.route('**/*.js', (route) => route.abort());
     const plain = await noScript.newPage();
     await plain.goto(form());
@@ -179,4 +166,4 @@ describe('«Prenota» on a built hub with a live CMS', () => {
     await noScript.close();
     expect(failures).toEqual([]);
   });
-});
+}
