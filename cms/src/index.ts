@@ -34,6 +34,7 @@ import { notifyBookings } from './mail/bookings';
 import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { registerInboxRoutes } from './inbox/routes';
+import { registerPersonalDataRoutes } from './personal-data/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -60,6 +61,7 @@ export default {
     registerListingRoutes(strapi);
     registerSubmissionRoutes(strapi);
     registerInboxRoutes(strapi);
+    registerPersonalDataRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);

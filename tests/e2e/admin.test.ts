@@ -10,6 +10,7 @@ import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/net.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
 import { loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 
@@ -49,7 +50,9 @@ describe('the admin panel, as the operator of Crema', () => {
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     worker = startWorker(cms, releases, 'admin-e2e');
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page = await (
+      await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+    ).newPage();
 
     await page.goto(`${cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(OPERATOR);
@@ -108,6 +111,66 @@ describe('the admin panel, as the operator of Crema', () => {
     expect(texts.every((text, index) => index === 0 || text.includes('Orientagiovani Crema'))).toBe(true);
     await page.getByRole('link', { name: question }).click();
     await page.waitForURL(/\/content-manager\/collection-types\/api::question\.question\/\w+/, { timeout: 30_000 });
+  }, 120_000);
+
+  it('«Dati personali» finds one person’s data in the own territory only, downloads it and erases it', async () => {
+    // Giulia asked a question in Crema and one in Cremona.
+    const ask = async (hub: string, question: string) => {
+      const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
+      const solution = await solveChallenge({ challenge, deriveKey });
+      const altcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+      const response = await fetch(`${cms.url}/api/sito/submissions/questions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ hub, question, email: 'giulia@example.it', consent: true, altcha }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+    };
+    await ask('crema', 'A Crema si può fare il servizio civile in biblioteca?');
+    await ask('cremona', 'Ci sono corsi serali per diventare educatrice a Cremona?');
+
+    await page.goto(`${cms.url}/admin/dati-personali`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Dati personali' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await page.getByLabel('Email della persona').fill('sara@example');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await expect.poll(() => page.getByText(/non è un indirizzo email valido/).count(), { timeout: 10_000 }).toBe(1);
+
+    await page.getByLabel('Email della persona').fill('GIULIA@example.it');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await expect
+      .poll(() => page.getByRole('status').allTextContents(), { timeout: 10_000 })
+      .toContain('1 contatto e 0 prenotazioni di giulia@example.it.');
+    const rows = await page.getByRole('row').allTextContents();
+    expect(rows.slice(1)).toEqual([expect.stringContaining('servizio civile in biblioteca')]);
+    expect(rows[1]).toContain('Orientagiovani Crema');
+    expect(rows.join('\n')).not.toContain('corsi serali');
+    // At rest: Strapi's own hover colour on the button just clicked is lighter than AA asks.
+    await page.mouse.move(0, 0);
+    expect(await axeViolations(page, 'dati personali')).toEqual([]);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Scarica i dati (JSON)' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { contacts: Array<{ question: string }> };
+    expect(exported.contacts.map((contact) => contact.question)).toEqual([
+      'A Crema si può fare il servizio civile in biblioteca?',
+    ]);
+
+    await page.getByRole('button', { name: 'Cancella tutti i dati' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect.poll(() => dialog.getByText('Non si può annullare.', { exact: false }).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Cancella', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').allTextContents(), { timeout: 10_000 })
+      .toContain('Cancellati: 1 contatto e 0 prenotazioni di giulia@example.it.');
+    // Stored: Crema's contact is gone, the one Cremona keeps is not.
+    const editor = await loginAdmin(cms.url, 'redazione@sitogiovani.test', DEV_ADMIN.password);
+    const left = await editor.request('GET', '/sito/personal-data?email=giulia@example.it');
+    expect(
+      (left.body.data.contacts as Array<{ territory: string; purpose: string }>).map((c) => [c.territory, c.purpose]),
+    ).toEqual([['Informagiovani Cremona', 'question']]);
   }, 120_000);
 
   it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {

@@ -27,6 +27,7 @@ interface Inbox {
 describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) => {
   let cms: TestCms;
   let address = 0;
+  let crema = '';
 
   const proof = async (): Promise<string> => {
     const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
@@ -45,8 +46,11 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
     });
     expect(response.status, await response.clone().text()).toBe(201);
   };
+  // One sign-in per user: the admin's login is rate limited.
+  const clients = new Map<string, ReturnType<typeof loginAdmin>>();
   const inbox = async (email: string) => {
-    const client = await loginAdmin(cms.url, email, DEV_ADMIN.password);
+    if (!clients.has(email)) clients.set(email, loginAdmin(cms.url, email, DEV_ADMIN.password));
+    const client = await clients.get(email)!;
     const answer = await client.request('GET', '/sito/inbox');
     expect(answer.status).toBe(200);
     return { client, data: answer.body.data as Inbox };
@@ -99,7 +103,11 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
     await send('questions', {
       hub: 'crema',
       question: 'A Crema ci sono corsi gratuiti di inglese per chi cerca lavoro?',
+      email: 'sara@example.it',
     });
+    crema = (
+      await queryStored<{ document_id: string }>(cms, "SELECT document_id FROM territories WHERE slug = 'crema'")
+    )[0]!.document_id;
   });
 
   afterAll(async () => {
@@ -179,5 +187,124 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
       "SELECT count(*) AS n FROM bookings WHERE state = 'confirmed'",
     );
     expect(Number(left!.n)).toBe(1);
+  });
+
+  /** Sara asked a question in Crema and booked in Cremona; the admin also typed her address in capitals once. */
+  describe('one person’s data, on request', () => {
+    const find = async (client: Awaited<ReturnType<typeof inbox>>['client'], email: string) => {
+      const answer = await client.request('GET', `/sito/personal-data?email=${encodeURIComponent(email)}`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.data as {
+        email: string;
+        contacts: Array<Record<string, unknown>>;
+        bookings: Array<Record<string, unknown>>;
+      };
+    };
+    const stored = async (sql: string) => Number((await queryStored<{ n: number | string }>(cms, sql))[0]!.n);
+    const SARAS_CONTACTS = "SELECT count(*) AS n FROM personal_contacts WHERE lower(email) = 'sara@example.it'";
+    const SARAS_BOOKINGS = "SELECT count(*) AS n FROM bookings WHERE email = 'sara@example.it'";
+
+    it('exports what each user’s territories keep, whatever the case of the address', async () => {
+      const root = await cms.admin();
+      await createEntry(
+        root,
+        'api::personal-contact.personal-contact',
+        {
+          purpose: 'question',
+          email: 'Sara@Example.IT',
+          language: 'it',
+          consentAt: '2026-11-20T10:00:00.000Z',
+          territory: { connect: [crema] },
+        },
+        false,
+      );
+      const { client: cremaOperator } = await inbox('operatore.crema@sitogiovani.test');
+      const inCrema = await find(cremaOperator, ' SARA@example.it ');
+      expect(inCrema.email).toBe('sara@example.it');
+      expect(inCrema.bookings).toEqual([]);
+      expect(inCrema.contacts.map((contact) => contact.email).sort()).toEqual(['Sara@Example.IT', 'sara@example.it']);
+      expect(inCrema.contacts.map((contact) => contact.question)).toContain(
+        'A Crema ci sono corsi gratuiti di inglese per chi cerca lavoro?',
+      );
+      expect(inCrema.contacts.every((contact) => contact.territory === 'Orientagiovani Crema')).toBe(true);
+
+      const { client: cremonaOperator } = await inbox('operatore.cremona@sitogiovani.test');
+      const inCremona = await find(cremonaOperator, 'sara@example.it');
+      expect(inCremona.contacts).toEqual([]);
+      expect(inCremona.bookings).toHaveLength(1);
+      expect(inCremona.bookings[0]).toMatchObject({
+        name: 'Sara Rossi',
+        service: 'cv-check',
+        mode: 'online',
+        territory: 'Informagiovani Cremona',
+      });
+      // The company that posted an offer is found by its contact's address, with the offer named.
+      const company = await find(cremonaOperator, 'paolo@logistica.example');
+      expect(company.contacts).toEqual([
+        expect.objectContaining({
+          purpose: 'offer',
+          name: 'Paolo Bassi',
+          organisation: 'Logistica Padana',
+          opportunity: 'Magazziniere part-time',
+        }),
+      ]);
+
+      const { client: editor } = await inbox('redazione@sitogiovani.test');
+      const everywhere = await find(editor, 'sara@example.it');
+      expect([everywhere.contacts.length, everywhere.bookings.length]).toEqual([2, 1]);
+    });
+
+    it('refuses a missing, repeated or malformed address, and anyone not signed in', async () => {
+      const { client } = await inbox('redazione@sitogiovani.test');
+      for (const query of [
+        '',
+        '?email=',
+        '?email=sara',
+        '?email[]=sara@example.it',
+        '?email=a@b.it&email=sara@example.it',
+        '?email[$ne]=x',
+      ]) {
+        for (const method of ['GET', 'DELETE'] as const) {
+          const answer = await client.request(method, `/sito/personal-data${query}`);
+          expect(answer.status, `${method} ${query}`).toBe(400);
+          expect(answer.body.error.message).toMatch(/^email: /);
+        }
+      }
+      for (const method of ['GET', 'DELETE']) {
+        const response = await fetch(`${cms.url}/sito/personal-data?email=sara@example.it`, { method });
+        expect(response.status).toBe(401);
+      }
+      expect(await stored(SARAS_CONTACTS)).toBe(2);
+      expect(await stored(SARAS_BOOKINGS)).toBe(1);
+    });
+
+    it('erases only what the user’s territories keep, and frees the slot of an erased booking', async () => {
+      const { client: cremaOperator } = await inbox('operatore.crema@sitogiovani.test');
+      for (const path of ['/sito/personal-data', '/sito/personal-data/', '/sito/PERSONAL-DATA']) {
+        const answer = await cremaOperator.request('DELETE', `${path}?email=SARA@EXAMPLE.IT`);
+        if (answer.status === 200) expect(answer.body.data.erased.bookings).toBe(0);
+        else expect(answer.status).toBe(404);
+      }
+      // Crema's contacts are gone; Cremona's booking and its slot stay.
+      expect(await stored(SARAS_CONTACTS)).toBe(0);
+      expect(await stored(SARAS_BOOKINGS)).toBe(1);
+      expect(await stored('SELECT count(*) AS n FROM sito_booking_slots')).toBe(1);
+
+      const { client: cremonaOperator } = await inbox('operatore.cremona@sitogiovani.test');
+      const answer = await cremonaOperator.request('DELETE', '/sito/personal-data?email=sara@example.it');
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.erased).toEqual({ contacts: 0, bookings: 1 });
+      expect(await stored(SARAS_BOOKINGS)).toBe(0);
+      expect(await stored('SELECT count(*) AS n FROM sito_booking_slots')).toBe(0);
+      // The question she asked stays, as the territory's content.
+      expect(
+        await stored("SELECT count(*) AS n FROM questions WHERE question LIKE 'A Crema ci sono corsi%'"),
+      ).toBeGreaterThan(0);
+      expect(await find(cremonaOperator, 'sara@example.it')).toEqual({
+        email: 'sara@example.it',
+        contacts: [],
+        bookings: [],
+      });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Rocket, Mail } from '@strapi/icons';
+import { Rocket, Mail, Shield } from '@strapi/icons';
 
 export default {
   config: {
@@ -13,6 +13,14 @@ export default {
       icon: Mail,
       intlLabel: { id: 'sito.inbox.menu', defaultMessage: 'In arrivo' },
       Component: () => import('./pages/Inbox'),
+      permissions: [],
+    });
+    // Export or erase one person's data on request; the CMS searches the user's territories only.
+    app.addMenuLink({
+      to: 'dati-personali',
+      icon: Shield,
+      intlLabel: { id: 'sito.personalData.menu', defaultMessage: 'Dati personali' },
+      Component: () => import('./pages/PersonalData'),
       permissions: [],
     });
     // Every admin user may open it; the CMS answers with the hubs of the user's territories only.
