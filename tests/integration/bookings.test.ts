@@ -477,6 +477,22 @@ describe.each(databasesUnderTest())('bookings sent from a hub, on %s', (database
     );
     expect(new Date(still!.starts_at as string).toISOString()).toBe(moved.startsAt);
     expect((await free()).map((slot) => slot.startsAt)).not.toContain(slots[1]!.startsAt);
+
+    // Moved by its start alone, or with the end sent unchanged as the admin's form sends it, it
+    // keeps its length: the end moves with the start.
+    const [first, second] = (await free()).slice(-2);
+    const storedTimes = async () => {
+      const [row] = await queryStored<{ starts_at: unknown; ends_at: unknown }>(
+        cms,
+        `SELECT starts_at, ends_at FROM bookings WHERE document_id = '${documentId}'`,
+      );
+      return [row!.starts_at, row!.ends_at].map((value) => new Date(value as string).toISOString());
+    };
+    expect((await cremona.request('PUT', `${BOOKINGS}/${documentId}`, { startsAt: first!.startsAt })).status).toBe(200);
+    expect(await storedTimes()).toEqual([first!.startsAt, first!.endsAt]);
+    const form = { startsAt: second!.startsAt, endsAt: first!.endsAt, state: 'confirmed' };
+    expect((await cremona.request('PUT', `${BOOKINGS}/${documentId}`, form)).status).toBe(200);
+    expect(await storedTimes()).toEqual([second!.startsAt, second!.endsAt]);
   });
 
   it('cancels from the link in the mail only with its signature, after a click, freeing the slot', async () => {
