@@ -35,6 +35,7 @@ import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { registerInboxRoutes } from './inbox/routes';
 import { registerPersonalDataRoutes } from './personal-data/routes';
+import { registerMonitoringRoutes } from './monitoring/routes';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -62,6 +63,7 @@ export default {
     registerSubmissionRoutes(strapi);
     registerInboxRoutes(strapi);
     registerPersonalDataRoutes(strapi);
+    registerMonitoringRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);

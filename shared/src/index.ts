@@ -27,3 +27,5 @@ export * from './sections.js';
 export * from './submissions.js';
 export * from './bookings.js';
 export * from './offers.js';
+export * from './monitoring.js';
+export * from './csv.js';

@@ -16,6 +16,8 @@ export interface InboxItem {
   documentId: string;
   title: string;
   territory: string;
+  /** The territory's slug (its hub). */
+  hub: string | null;
   receivedAt: string;
   /** The entry in the content manager, under /admin. */
   path: string;
@@ -26,12 +28,17 @@ const BOOKING = 'api::booking.booking';
 const OPPORTUNITY = 'api::opportunity.opportunity';
 const CM = '/content-manager/collection-types';
 
-type Row = { documentId: string; locale?: string; createdAt: string | Date; territory: { name: string } | null };
+type Row = {
+  documentId: string;
+  locale?: string;
+  createdAt: string | Date;
+  territory: { name: string; slug: string } | null;
+};
 
 export async function inboxFor(strapi: Core.Strapi, user: AdminUserLike): Promise<InboxItem[]> {
   const scope = await territoryScope(strapi, user);
   const mine = scope.unrestricted ? {} : { territory: { documentId: { $in: scope.territories } } };
-  const territory = { territory: { select: ['name'] } };
+  const territory = { territory: { select: ['name', 'slug'] } };
   /** Drafts of a localized type whose document has no published version, in any language. */
   const neverPublished = async (uid: string, where: Record<string, unknown>, select: string[]) => {
     const drafts = (await strapi.db.query(uid as never).findMany({
@@ -62,6 +69,7 @@ export async function inboxFor(strapi: Core.Strapi, user: AdminUserLike): Promis
     documentId: row.documentId,
     title,
     territory: row.territory?.name ?? '–',
+    hub: row.territory?.slug ?? null,
     receivedAt: new Date(row.createdAt).toISOString(),
     path: `${CM}/${uid}/${row.documentId}${row.locale ? `?plugins[i18n][locale]=${row.locale}` : ''}`,
   });

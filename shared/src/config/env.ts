@@ -151,6 +151,8 @@ export const cmsEnvSchema = z
     SITO_SEED_DIR: z.string().min(1).optional(),
     /** Entries not verified for this many days are flagged "to review" (toReview). */
     SITO_REVIEW_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** The monitoring counts entries not verified for this many days as stale (GET /sito/monitoring). */
+    SITO_STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Empty the seeded content types before seeding: restores the demo content from scratch. */
     SITO_SEED_RESET: envBoolean.default(false),
     /**

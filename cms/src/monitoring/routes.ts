@@ -1,0 +1,205 @@
+import type { Core } from '@strapi/strapi';
+import {
+  CONTENT_FIGURES,
+  contentFigures,
+  median,
+  romeDate,
+  toCsv,
+  type ContentFigures,
+  type MonitoredEntry,
+} from '@sito/shared';
+import { cmsEnv } from '../cms-env';
+import { inboxFor } from '../inbox/routes';
+import { TABLE as BUILDS } from '../publishing/store';
+import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
+
+/**
+ * «Monitoraggio»: the state of the network, per territory, for the coordinators and the operators.
+ * `GET /sito/monitoring` (admin session) answers JSON, `?format=csv` the same rows as CSV. Scoped as
+ * entries are: an operator gets their territories' rows only, the regional editors every
+ * territory's. The content figures are counted by `contentFigures` (shared/src/monitoring.ts) from
+ * the published entries, as the hubs show them; the waiting items are «In arrivo»'s; the hub's
+ * figures come from the build queue (sito_builds).
+ */
+type Context = {
+  state: { user?: AdminUserLike };
+  query: Record<string, unknown>;
+  status: number;
+  body: unknown;
+  set(field: string, value: string): void;
+};
+
+export interface TerritoryRow extends ContentFigures {
+  territory: string;
+  name: string;
+  waitingQuestions: number;
+  waitingBookings: number;
+  waitingOffers: number;
+  /** When its hub last went live, and which release. */
+  lastLiveAt: string | null;
+  lastRelease: string | null;
+  failedBuilds7Days: number;
+  /** Median seconds from the publish that queued a build to its release going live, over 7 days. */
+  publishToLiveMedianSeconds: number | null;
+  /** Published entries, stale and flagged, per content type. */
+  byType: Record<string, { published: number; stale: number; toReview: number }>;
+}
+
+export const CSV_COLUMNS = [
+  'territory',
+  'name',
+  ...CONTENT_FIGURES,
+  'waitingQuestions',
+  'waitingBookings',
+  'waitingOffers',
+  'lastLiveAt',
+  'lastRelease',
+  'failedBuilds7Days',
+  'publishToLiveMedianSeconds',
+];
+
+const DAY = 86_400_000;
+type Published = { documentId: string; locale?: string; territory: { slug: string } | null } & Record<string, unknown>;
+
+/** Every published entry of the territories in scope, once per document (its Italian version first). */
+async function publishedEntries(strapi: Core.Strapi, territories: string[] | null): Promise<MonitoredEntry[]> {
+  const entries: MonitoredEntry[] = [];
+  for (const uid of EDITORIAL_TYPES) {
+    const type = uid.split('.')[1]!;
+    const extra = type === 'opportunity' ? ['deadline'] : type === 'event' ? ['startsAt'] : [];
+    const rows = (await strapi.db.query(uid).findMany({
+      where: {
+        publishedAt: { $notNull: true },
+        ...(territories ? { territory: { documentId: { $in: territories } } } : {}),
+      },
+      select: ['documentId', 'locale', 'lastVerifiedAt', 'toReview', ...extra],
+      populate: { territory: { select: ['slug'] } },
+    })) as Published[];
+    const byDocument = new Map<string, Published>();
+    for (const row of rows)
+      if (!byDocument.has(row.documentId) || row.locale === 'it') byDocument.set(row.documentId, row);
+    for (const row of byDocument.values())
+      entries.push({
+        type,
+        documentId: row.documentId,
+        territory: row.territory?.slug ?? null,
+        deadline: (row.deadline as string | null | undefined) ?? null,
+        startsAt: row.startsAt ? new Date(row.startsAt as string).toISOString() : null,
+        lastVerifiedAt: row.lastVerifiedAt ? String(row.lastVerifiedAt).slice(0, 10) : null,
+        toReview: (row.toReview as boolean | null) ?? null,
+      });
+  }
+  return entries;
+}
+
+/** Each hub's builds: the last one that went live, the failures and the publish-to-live times of the last 7 days. */
+async function hubFigures(strapi: Core.Strapi, hubIds: string[], now: number) {
+  const table = () => strapi.db.getConnection(BUILDS);
+  const since = now - 7 * DAY;
+  const recent = (await table()
+    .select('hub_id', 'status', 'requested_at', 'finished_at')
+    .whereIn('hub_id', hubIds)
+    .where('finished_at', '>=', since)) as Array<{
+    hub_id: string;
+    status: string;
+    requested_at: number | string;
+    finished_at: number | string;
+  }>;
+  const lastLive = (await table()
+    .select('hub_id', 'release', 'finished_at')
+    .whereIn('hub_id', hubIds)
+    .where('status', 'succeeded')
+    .orderBy('finished_at', 'desc')) as Array<{ hub_id: string; release: string | null; finished_at: number | string }>;
+  return (hubId: string) => {
+    const mine = recent.filter((build) => build.hub_id === hubId);
+    const live = lastLive.find((build) => build.hub_id === hubId);
+    const durations = mine
+      .filter((build) => build.status === 'succeeded')
+      .map((build) => (Number(build.finished_at) - Number(build.requested_at)) / 1000);
+    const middle = median(durations);
+    return {
+      lastLiveAt: live ? new Date(Number(live.finished_at)).toISOString() : null,
+      lastRelease: live?.release ?? null,
+      failedBuilds7Days: mine.filter((build) => build.status === 'failed').length,
+      publishToLiveMedianSeconds: middle === null ? null : Math.round(middle),
+    };
+  };
+}
+
+export async function monitoringFor(strapi: Core.Strapi, user: AdminUserLike, now = new Date()) {
+  const scope = await territoryScope(strapi, user);
+  const staleAfterDays = cmsEnv().SITO_STALE_AFTER_DAYS;
+  const territoryRows = (await strapi.db.query(TERRITORY).findMany({
+    where: {
+      publishedAt: { $notNull: true },
+      ...(scope.unrestricted ? {} : { documentId: { $in: scope.territories } }),
+    },
+    select: ['documentId', 'slug', 'name'],
+    orderBy: { name: 'asc' },
+  })) as Array<{ documentId: string; slug: string; name: string }>;
+  const territories = [...new Map(territoryRows.map((row) => [row.documentId, row])).values()];
+  const entries = await publishedEntries(strapi, scope.unrestricted ? null : scope.territories);
+  const waiting = await inboxFor(strapi, user);
+  const hubs = await hubFigures(
+    strapi,
+    territories.map((territory) => territory.documentId),
+    now.getTime(),
+  );
+  const rows: TerritoryRow[] = territories.map((territory) => {
+    const own = entries.filter((entry) => entry.territory === territory.slug);
+    const byType: TerritoryRow['byType'] = {};
+    for (const uid of EDITORIAL_TYPES) {
+      const type = uid.split('.')[1]!;
+      const ofType = own.filter((entry) => entry.type === type);
+      const figures = contentFigures(ofType, { now, staleAfterDays });
+      byType[type] = { published: ofType.length, stale: figures.stale, toReview: figures.toReview };
+    }
+    const waitingOf = (kind: string) =>
+      waiting.filter((item) => item.kind === kind && item.hub === territory.slug).length;
+    return {
+      territory: territory.slug,
+      name: territory.name,
+      ...contentFigures(own, { now, staleAfterDays }),
+      waitingQuestions: waitingOf('question'),
+      waitingBookings: waitingOf('booking'),
+      waitingOffers: waitingOf('offer'),
+      ...hubs(territory.documentId),
+      byType,
+    };
+  });
+  return { generatedAt: now.toISOString(), today: romeDate(now), staleAfterDays, territories: rows };
+}
+
+export function registerMonitoringRoutes(strapi: Core.Strapi): void {
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/sito',
+    routes: [
+      {
+        method: 'GET',
+        path: '/monitoring',
+        handler: async (ctx: Context) => {
+          const format = ctx.query.format ?? 'json';
+          if (format !== 'json' && format !== 'csv') {
+            ctx.status = 400;
+            ctx.body = {
+              data: null,
+              error: { status: 400, name: 'ValidationError', message: 'format: scegli json oppure csv' },
+            };
+            return;
+          }
+          const data = await monitoringFor(strapi, ctx.state.user!);
+          ctx.status = 200;
+          if (format === 'json') {
+            ctx.body = { data };
+            return;
+          }
+          ctx.set('Content-Type', 'text/csv; charset=utf-8');
+          ctx.set('Content-Disposition', `attachment; filename="monitoraggio-${data.today}.csv"`);
+          ctx.body = toCsv(data.territories as unknown as Array<Record<string, unknown>>, CSV_COLUMNS);
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+    ],
+  } as never);
+}

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, CONTENT_FIGURES, DEV_ADMIN, romeDate } from '@sito/shared';
+import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+
+const TERRITORY = 'api::territory.territory';
+const OPPORTUNITY = 'api::opportunity.opportunity';
+const EVENT = 'api::event.event';
+const TUTORIAL = 'api::tutorial.tutorial';
+const QUESTION = 'api::question.question';
+
+const today = romeDate();
+const day = (offset: number) => addDays(today, offset);
+
+/**
+ * The fixtures, each with what it should count for, written by hand: the figures the CMS answers
+ * must equal these sums. Dates sit well away from every threshold (7, 30 and 90 days), so a run
+ * that crosses midnight counts the same.
+ */
+interface Fixture {
+  territory: 'cremona' | 'crema';
+  uid: string;
+  data: Record<string, unknown>;
+  published: boolean;
+  counts: Partial<Record<string, number>>;
+}
+const opportunity = (
+  territory: Fixture['territory'],
+  title: string,
+  deadline: string | null,
+  verified: number,
+  counts: Fixture['counts'],
+  published = true,
+): Fixture => ({
+  territory,
+  uid: OPPORTUNITY,
+  published,
+  data: {
+    title,
+    summary: `${title}: una voce di prova per il monitoraggio della rete.`,
+    kind: 'job',
+    deadline,
+    lastVerifiedAt: day(verified),
+  },
+  counts,
+});
+const FIXTURES: Fixture[] = [
+  opportunity('cremona', 'Chiude fra tre giorni', day(3), -5, {
+    openOpportunities: 1,
+    closingIn7Days: 1,
+    closingIn30Days: 1,
+  }),
+  opportunity('cremona', 'Chiude fra venti giorni', day(20), -100, {
+    openOpportunities: 1,
+    closingIn30Days: 1,
+    stale: 1,
+  }),
+  opportunity('cremona', 'Sempre aperta', null, -200, { openOpportunities: 1, stale: 1, toReview: 1 }),
+  opportunity('cremona', 'Chiusa da dieci giorni', day(-10), -5, { closedLast30Days: 1 }),
+  opportunity('cremona', 'Chiusa da due mesi', day(-60), -5, {}),
+  // A draft counts for nothing: the hubs do not show it.
+  opportunity('cremona', 'Bozza che chiude presto', day(3), -200, {}, false),
+  opportunity('crema', 'A Crema, chiude fra cinque giorni', day(5), -5, {
+    openOpportunities: 1,
+    closingIn7Days: 1,
+    closingIn30Days: 1,
+  }),
+  {
+    territory: 'cremona',
+    uid: EVENT,
+    published: true,
+    data: {
+      title: 'Job day di primavera',
+      summary: 'Un evento di prova per il monitoraggio.',
+      kind: 'job-day',
+      startsAt: `${day(12)}T09:00:00.000Z`,
+      endsAt: `${day(12)}T12:00:00.000Z`,
+      lastVerifiedAt: day(-2),
+    },
+    counts: { upcomingEvents: 1 },
+  },
+  {
+    territory: 'cremona',
+    uid: EVENT,
+    published: true,
+    data: {
+      title: 'Laboratorio già passato',
+      summary: 'Un evento di prova già passato.',
+      kind: 'workshop',
+      startsAt: `${day(-12)}T09:00:00.000Z`,
+      endsAt: `${day(-12)}T12:00:00.000Z`,
+      lastVerifiedAt: day(-300),
+    },
+    counts: { stale: 1, toReview: 1 },
+  },
+  {
+    territory: 'crema',
+    uid: TUTORIAL,
+    published: true,
+    data: { title: 'Come si scrive un curriculum', summary: 'Una guida di prova.', lastVerifiedAt: day(-95) },
+    counts: { stale: 1 },
+  },
+  {
+    territory: 'crema',
+    uid: QUESTION,
+    published: false,
+    data: { question: 'Come si diventa animatore di un centro estivo a Crema?' },
+    counts: { waitingQuestions: 1 },
+  },
+];
+const expected = (territory: Fixture['territory']) => {
+  const sums: Record<string, number> = Object.fromEntries(
+    [...CONTENT_FIGURES, 'waitingQuestions', 'waitingBookings', 'waitingOffers'].map((key) => [key, 0]),
+  );
+  for (const fixture of FIXTURES.filter((f) => f.territory === territory))
+    for (const [key, value] of Object.entries(fixture.counts)) sums[key] = sums[key]! + value!;
+  return sums;
+};
+
+type Row = Record<string, unknown> & { territory: string };
+
+/**
+ * «Monitoraggio» (cms/src/monitoring/routes.ts): per territory, the figures the coordinators watch,
+ * as JSON and CSV, scoped as entries are.
+ */
+describe.each(databasesUnderTest())('the network’s monitoring, on %s', (database) => {
+  let cms: TestCms;
+
+  // One sign-in per user: the admin's login is rate limited.
+  const clients = new Map<string, ReturnType<typeof loginAdmin>>();
+  const signIn = (email: string) => {
+    if (!clients.has(email)) clients.set(email, loginAdmin(cms.url, email, DEV_ADMIN.password));
+    return clients.get(email)!;
+  };
+  const monitoring = async (email: string, query = '') => {
+    const client = await signIn(email);
+    return client.request('GET', `/sito/monitoring${query}`);
+  };
+  const csv = async (email: string) => {
+    const client = await signIn(email);
+    const response = await fetch(`${cms.url}/sito/monitoring?format=csv`, {
+      headers: { Authorization: `Bearer ${client.jwt}` },
+    });
+    return { response, text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    cms = await startTestCms({ database, env: { SITO_STALE_AFTER_DAYS: '90', SITO_REVIEW_AFTER_DAYS: '180' } });
+    const root = await cms.admin();
+    const ids: Record<string, string> = {};
+    for (const [name, slug] of [
+      ['Informagiovani Cremona', 'cremona'],
+      ['Orientagiovani Crema', 'crema'],
+    ] as const)
+      ids[slug] = await createEntry(root, TERRITORY, { name, shortName: slug, slug });
+    for (const fixture of FIXTURES)
+      await createEntry(
+        root,
+        fixture.uid,
+        { ...fixture.data, territory: { connect: [{ documentId: ids[fixture.territory] }] } },
+        fixture.published,
+      );
+    await cms.restart();
+  });
+
+  afterAll(async () => {
+    await cms?.destroy();
+  });
+
+  it('answers each territory’s figures as counted from the fixtures, for a regional editor', async () => {
+    const answer = await monitoring('redazione@sitogiovani.test');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const {
+      territories,
+      staleAfterDays,
+      today: answeredToday,
+    } = answer.body.data as {
+      territories: Row[];
+      staleAfterDays: number;
+      today: string;
+    };
+    expect(staleAfterDays).toBe(90);
+    expect(answeredToday).toBe(today);
+    expect(territories.map((row) => row.territory)).toEqual(['cremona', 'crema']);
+    for (const row of territories) expect(row).toMatchObject(expected(row.territory as Fixture['territory']));
+    const cremona = territories[0]!;
+    expect(cremona.byType).toMatchObject({
+      opportunity: { published: 5, stale: 2, toReview: 1 },
+      event: { published: 2, stale: 1, toReview: 1 },
+    });
+    // No build has run: nothing is live yet.
+    expect(cremona).toMatchObject({ lastLiveAt: null, failedBuilds7Days: 0, publishToLiveMedianSeconds: null });
+  });
+
+  it('gives an operator their own territory only, as JSON and as CSV', async () => {
+    const answer = await monitoring('operatore.crema@sitogiovani.test');
+    expect((answer.body.data.territories as Row[]).map((row) => row.territory)).toEqual(['crema']);
+    expect(JSON.stringify(answer.body)).not.toContain('Chiude fra tre giorni');
+
+    const { response, text } = await csv('operatore.crema@sitogiovani.test');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="monitoraggio-${today}.csv"`);
+    const [header, ...rows] = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    const columns = header!.split(',');
+    expect(columns.slice(0, 6)).toEqual([
+      'territory',
+      'name',
+      'openOpportunities',
+      'closingIn7Days',
+      'closingIn30Days',
+      'closedLast30Days',
+    ]);
+    expect(columns).toEqual(expect.arrayContaining(['stale', 'toReview', 'waitingQuestions']));
+    expect(rows).toHaveLength(1);
+    const cells = Object.fromEntries(columns.map((column, index) => [column, rows[0]!.split(',')[index]]));
+    const crema = expected('crema');
+    expect(cells).toMatchObject({
+      territory: 'crema',
+      name: 'Orientagiovani Crema',
+      openOpportunities: String(crema.openOpportunities),
+      closingIn7Days: String(crema.closingIn7Days),
+      stale: String(crema.stale),
+      toReview: String(crema.toReview),
+      waitingQuestions: '1',
+    });
+
+    const editor = await csv('redazione@sitogiovani.test');
+    expect(editor.text.trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
+  it('refuses an unknown format, naming it, and anyone not signed in', async () => {
+    for (const query of ['?format=xml', '?format[]=csv', '?format=CSV&format=json'])
+      expect((await monitoring('redazione@sitogiovani.test', query)).body.error?.message, query).toMatch(/^format: /);
+    for (const query of ['', '?format=csv']) {
+      const response = await fetch(`${cms.url}/sito/monitoring${query}`);
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain('cremona');
+    }
+  });
+});
