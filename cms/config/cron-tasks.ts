@@ -4,6 +4,7 @@ import { refreshReviewFlags } from '../src/freshness/review-flags';
 import { queueEveryHub } from '../src/publishing';
 import { notifyExpiredOffers } from '../src/mail/offers';
 import { purgePersonalData } from '../src/submissions/retention';
+import { recordNetworkSnapshot } from '../src/monitoring/routes';
 
 /** Scheduled jobs, on Italian time. */
 export default {
@@ -35,5 +36,13 @@ export default {
       strapi.log.info(`[sito] nightly rebuild queued for ${hubs.join(', ')}`);
     },
     options: { rule: '5 0 * * *', tz: 'Europe/Rome' },
+  },
+  /** Late every evening: the day's figures of every territory, for the monitoring's trends (one per day). */
+  monitoringSnapshot: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const territories = await recordNetworkSnapshot(strapi);
+      strapi.log.info(`[sito] monitoring snapshot recorded for ${territories} territories`);
+    },
+    options: { rule: '50 23 * * *', tz: 'Europe/Rome' },
   },
 };

@@ -35,7 +35,8 @@ import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { registerInboxRoutes } from './inbox/routes';
 import { registerPersonalDataRoutes } from './personal-data/routes';
-import { registerMonitoringRoutes } from './monitoring/routes';
+import { recordNetworkSnapshot, registerMonitoringRoutes } from './monitoring/routes';
+import { ensureSnapshotTable } from './monitoring/snapshots';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -78,6 +79,7 @@ export default {
     await replayStore(strapi).ensureTable();
     await rateStore(strapi).ensureTable();
     await ensureSlotTable(strapi);
+    await ensureSnapshotTable(strapi);
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
@@ -105,6 +107,8 @@ export default {
     const flags = await refreshReviewFlags(strapi, env.SITO_REVIEW_AFTER_DAYS);
     if (flags.flagged + flags.cleared > 0)
       strapi.log.info(`[sito] review flags: ${flags.flagged} flagged, ${flags.cleared} cleared`);
+    // The monitoring's trends: today's figures of every territory (replaced if already recorded).
+    await recordNetworkSnapshot(strapi);
     const demoAccounts = await ensureDemoAccounts(strapi, env);
     if (demoAccounts > 0) strapi.log.info(`[sito] created ${demoAccounts} demo accounts (see README)`);
   },

@@ -173,6 +173,48 @@ describe('the admin panel, as the operator of Crema', () => {
     ).toEqual([['Informagiovani Cremona', 'question']]);
   }, 120_000);
 
+  it('«Monitoraggio» shows the own territory’s figures as the API counts them, with the trend charts and their tables', async () => {
+    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const answer = await operator.request('GET', '/sito/monitoring');
+    const [crema] = answer.body.data.territories as Array<Record<string, number | string>>;
+    expect(answer.body.data.territories).toHaveLength(1);
+
+    await page.goto(`${cms.url}/admin/monitoraggio`);
+    const status = page.getByRole('grid', { name: 'Lo stato di ogni territorio oggi' });
+    await expect.poll(() => status.getByRole('row').count(), { timeout: 30_000 }).toBe(2);
+    const cells = (await status.getByRole('row').nth(1).getByRole('gridcell').allInnerTexts()).map(
+      // The visible figure: the breakdown after it is for screen readers.
+      (text) => text.split('\n')[0]!.trim(),
+    );
+    expect(cells.slice(0, 9)).toEqual([
+      'Orientagiovani Crema',
+      ...['openOpportunities', 'closingIn7Days', 'closingIn30Days', 'closedLast30Days', 'stale', 'toReview'].map(
+        (key) => String(crema![key]),
+      ),
+      String(crema!.upcomingEvents),
+      String(Number(crema!.waitingQuestions) + Number(crema!.waitingBookings) + Number(crema!.waitingOffers)),
+    ]);
+    expect(Number(crema!.openOpportunities)).toBeGreaterThan(0);
+
+    // Strapi's tables are ARIA grids. The trend: today's snapshot (recorded at boot) is a point drawn on the canvas and a row of its table.
+    const chart = page.locator('[data-chart="openOpportunities"] canvas');
+    await expect.poll(() => chart.count(), { timeout: 10_000 }).toBe(1);
+    const painted = await chart.evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let index = 3; index < pixels.length; index += 4) if (pixels[index]! > 0) count += 1;
+      return count;
+    });
+    expect(painted).toBeGreaterThan(0);
+    const trend = page.getByRole('grid', { name: 'Opportunità aperte, per settimana' });
+    const trendRows = await trend.getByRole('row').allInnerTexts();
+    expect(trendRows[0]).toContain('Orientagiovani Crema');
+    expect(trendRows.at(-1)!.split(/\s+/).at(-1)).toBe(String(crema!.openOpportunities));
+
+    await page.mouse.move(0, 0);
+    expect(await axeViolations(page, 'monitoraggio')).toEqual([]);
+  }, 120_000);
+
   it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {
     // The worker builds every hub at start (reconciliation): wait until Crema is live.
     await waitFor('Crema live', () => live(releases, 'crema'), 240_000);

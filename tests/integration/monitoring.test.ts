@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, CONTENT_FIGURES, DEV_ADMIN, romeDate } from '@sito/shared';
 import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 
 const TERRITORY = 'api::territory.territory';
 const OPPORTUNITY = 'api::opportunity.opportunity';
@@ -163,6 +164,7 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
   });
 
   afterAll(async () => {
+    await closeStoredReads();
     await cms?.destroy();
   });
 
@@ -239,5 +241,45 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain('cremona');
     }
+  });
+
+  it('records one snapshot per territory and day, replaced when recorded again, for the trends', async () => {
+    const history = async (email: string) =>
+      (await monitoring(email)).body.data.history as Array<
+        Record<string, unknown> & { day: string; territory: string }
+      >;
+    expect((await history('redazione@sitogiovani.test')).map((row) => `${row.day} ${row.territory}`).sort()).toEqual([
+      `${today} crema`,
+      `${today} cremona`,
+    ]);
+    const [before] = (await history('operatore.crema@sitogiovani.test')).filter((row) => row.day === today);
+    expect(before).toMatchObject({ territory: 'crema', openOpportunities: expected('crema').openOpportunities });
+
+    // Another open offer in Crema, then a boot records today's figures again: still one row per territory.
+    const root = await cms.admin();
+    const crema = (
+      await queryStored<{ document_id: string }>(cms, "SELECT document_id FROM territories WHERE slug = 'crema'")
+    )[0]!.document_id;
+    await createEntry(root, OPPORTUNITY, {
+      title: 'A Crema, un’altra offerta',
+      summary: 'Un’altra voce di prova per il monitoraggio della rete.',
+      kind: 'job',
+      territory: { connect: [{ documentId: crema }] },
+    });
+    await cms.restart();
+    clients.clear();
+    const after = await history('operatore.crema@sitogiovani.test');
+    expect(after).toEqual([
+      expect.objectContaining({
+        day: today,
+        territory: 'crema',
+        openOpportunities: expected('crema').openOpportunities! + 1,
+      }),
+    ]);
+    const [stored] = await queryStored<{ n: number | string }>(
+      cms,
+      'SELECT count(*) AS n FROM sito_monitoring_snapshots',
+    );
+    expect(Number(stored!.n)).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Rocket, Mail, Shield } from '@strapi/icons';
+import { ChartPie, Rocket, Mail, Shield } from '@strapi/icons';
 
 export default {
   config: {
@@ -13,6 +13,14 @@ export default {
       icon: Mail,
       intlLabel: { id: 'sito.inbox.menu', defaultMessage: 'In arrivo' },
       Component: () => import('./pages/Inbox'),
+      permissions: [],
+    });
+    // The network at a glance: per territory what is open, closing, stale and waiting, and the trends.
+    app.addMenuLink({
+      to: 'monitoraggio',
+      icon: ChartPie,
+      intlLabel: { id: 'sito.monitoring.menu', defaultMessage: 'Monitoraggio' },
+      Component: () => import('./pages/Monitoring'),
       permissions: [],
     });
     // Export or erase one person's data on request; the CMS searches the user's territories only.

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { formatSlot } from '@sito/shared';
-import { territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { territoryScope, type AdminUserLike, type TerritoryScope } from '../tenancy/scope';
 
 /**
  * «In arrivo»: what people sent from the hubs and is still waiting for an operator, oldest first —
@@ -35,8 +35,7 @@ type Row = {
   territory: { name: string; slug: string } | null;
 };
 
-export async function inboxFor(strapi: Core.Strapi, user: AdminUserLike): Promise<InboxItem[]> {
-  const scope = await territoryScope(strapi, user);
+export async function inboxFor(strapi: Core.Strapi, scope: TerritoryScope): Promise<InboxItem[]> {
   const mine = scope.unrestricted ? {} : { territory: { documentId: { $in: scope.territories } } };
   const territory = { territory: { select: ['name', 'slug'] } };
   /** Drafts of a localized type whose document has no published version, in any language. */
@@ -96,7 +95,7 @@ export function registerInboxRoutes(strapi: Core.Strapi): void {
         method: 'GET',
         path: '/inbox',
         handler: async (ctx: Context) => {
-          const items = await inboxFor(strapi, ctx.state.user!);
+          const items = await inboxFor(strapi, await territoryScope(strapi, ctx.state.user!));
           const counts = { question: 0, booking: 0, offer: 0 };
           for (const entry of items) counts[entry.kind] += 1;
           ctx.status = 200;

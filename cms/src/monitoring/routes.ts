@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  addDays,
   CONTENT_FIGURES,
   contentFigures,
   median,
@@ -11,7 +12,8 @@ import {
 import { cmsEnv } from '../cms-env';
 import { inboxFor } from '../inbox/routes';
 import { TABLE as BUILDS } from '../publishing/store';
-import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { HISTORY_WEEKS, recordSnapshot, snapshotsSince } from './snapshots';
+import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike, type TerritoryScope } from '../tenancy/scope';
 
 /**
  * «Monitoraggio»: the state of the network, per territory, for the coordinators and the operators.
@@ -30,6 +32,8 @@ type Context = {
 };
 
 export interface TerritoryRow extends ContentFigures {
+  /** The territory's documentId: its snapshots follow it when its slug changes. */
+  documentId: string;
   territory: string;
   name: string;
   waitingQuestions: number;
@@ -126,8 +130,8 @@ async function hubFigures(strapi: Core.Strapi, hubIds: string[], now: number) {
   };
 }
 
-export async function monitoringFor(strapi: Core.Strapi, user: AdminUserLike, now = new Date()) {
-  const scope = await territoryScope(strapi, user);
+/** The figures of the territories in `scope`, now. */
+export async function figuresFor(strapi: Core.Strapi, scope: TerritoryScope, now = new Date()) {
   const staleAfterDays = cmsEnv().SITO_STALE_AFTER_DAYS;
   const territoryRows = (await strapi.db.query(TERRITORY).findMany({
     where: {
@@ -139,7 +143,7 @@ export async function monitoringFor(strapi: Core.Strapi, user: AdminUserLike, no
   })) as Array<{ documentId: string; slug: string; name: string }>;
   const territories = [...new Map(territoryRows.map((row) => [row.documentId, row])).values()];
   const entries = await publishedEntries(strapi, scope.unrestricted ? null : scope.territories);
-  const waiting = await inboxFor(strapi, user);
+  const waiting = await inboxFor(strapi, scope);
   const hubs = await hubFigures(
     strapi,
     territories.map((territory) => territory.documentId),
@@ -157,6 +161,7 @@ export async function monitoringFor(strapi: Core.Strapi, user: AdminUserLike, no
     const waitingOf = (kind: string) =>
       waiting.filter((item) => item.kind === kind && item.hub === territory.slug).length;
     return {
+      documentId: territory.documentId,
       territory: territory.slug,
       name: territory.name,
       ...contentFigures(own, { now, staleAfterDays }),
@@ -168,6 +173,23 @@ export async function monitoringFor(strapi: Core.Strapi, user: AdminUserLike, no
     };
   });
   return { generatedAt: now.toISOString(), today: romeDate(now), staleAfterDays, territories: rows };
+}
+
+/** Today's snapshot of every territory (at boot and every night): the trends' points. */
+export async function recordNetworkSnapshot(strapi: Core.Strapi, now = new Date()): Promise<number> {
+  const { territories } = await figuresFor(strapi, { unrestricted: true, territories: [] }, now);
+  return recordSnapshot(strapi, territories, now);
+}
+
+/** The figures now, and the daily snapshots of the same territories over the last 12 weeks. */
+export async function monitoringFor(strapi: Core.Strapi, scope: TerritoryScope, now = new Date()) {
+  const current = await figuresFor(strapi, scope, now);
+  const slugs = new Map(current.territories.map((row) => [row.documentId, row.territory]));
+  const snapshots = await snapshotsSince(strapi, [...slugs.keys()], addDays(current.today, -7 * HISTORY_WEEKS));
+  return {
+    ...current,
+    history: snapshots.map(({ territoryId, ...snapshot }) => ({ ...snapshot, territory: slugs.get(territoryId)! })),
+  };
 }
 
 export function registerMonitoringRoutes(strapi: Core.Strapi): void {
@@ -188,7 +210,7 @@ export function registerMonitoringRoutes(strapi: Core.Strapi): void {
             };
             return;
           }
-          const data = await monitoringFor(strapi, ctx.state.user!);
+          const data = await monitoringFor(strapi, await territoryScope(strapi, ctx.state.user!));
           ctx.status = 200;
           if (format === 'json') {
             ctx.body = { data };
