@@ -37,6 +37,7 @@ import { registerInboxRoutes } from './inbox/routes';
 import { registerPersonalDataRoutes } from './personal-data/routes';
 import { recordNetworkSnapshot, registerMonitoringRoutes } from './monitoring/routes';
 import { ensureSnapshotTable } from './monitoring/snapshots';
+import { registerReviewQueueRoutes } from './monitoring/review-queue';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -65,6 +66,7 @@ export default {
     registerInboxRoutes(strapi);
     registerPersonalDataRoutes(strapi);
     registerMonitoringRoutes(strapi);
+    registerReviewQueueRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);

@@ -215,6 +215,41 @@ describe('the admin panel, as the operator of Crema', () => {
     expect(await axeViolations(page, 'monitoraggio')).toEqual([]);
   }, 120_000);
 
+  it('«Da verificare» lists the own territory’s entries to check again; «Verificato oggi» takes one off', async () => {
+    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const queue = async () =>
+      (await operator.request('GET', '/sito/review-queue')).body.data.items as Array<{
+        title: string;
+        territory: string;
+        reasons: string[];
+      }>;
+    const before = await queue();
+    expect(before.length).toBeGreaterThan(1);
+    expect(before.every((item) => item.territory === 'Orientagiovani Crema')).toBe(true);
+    const target = before.find((item) => !item.reasons.includes('closing'))!;
+
+    await page.goto(`${cms.url}/admin/da-verificare`);
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(before.length + 1);
+    // The page lists them in the API's order: oldest verification first.
+    const titles = (await rows.allInnerTexts())
+      .slice(1)
+      .map((text) => before.find((item) => text.includes(item.title))?.title);
+    expect(titles).toEqual(before.map((item) => item.title));
+    await page.mouse.move(0, 0);
+    expect(await axeViolations(page, 'da verificare')).toEqual([]);
+
+    await rows
+      .filter({ hasText: target.title })
+      .getByRole('button', { name: /^Verificato oggi/ })
+      .click();
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts(), { timeout: 10_000 })
+      .toContain(`«${target.title}»: verificata oggi.`);
+    await expect.poll(() => rows.filter({ hasText: target.title }).count(), { timeout: 10_000 }).toBe(0);
+    expect((await queue()).map((item) => item.title)).not.toContain(target.title);
+  }, 120_000);
+
   it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {
     // The worker builds every hub at start (reconciliation): wait until Crema is live.
     await waitFor('Crema live', () => live(releases, 'crema'), 240_000);

@@ -282,4 +282,82 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
     );
     expect(Number(stored!.n)).toBe(2);
   });
+
+  describe('«Da verificare»', () => {
+    type Item = { type: string; title: string; reasons: string[]; lastVerifiedAt: string | null; documentId: string };
+    const queue = async (email: string) => {
+      const client = await signIn(email);
+      const answer = await client.request('GET', '/sito/review-queue');
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.data.items as Item[];
+    };
+    const verify = async (email: string, body: unknown) =>
+      (await signIn(email)).request('POST', '/sito/review-queue/verify', body);
+    const TUTORIAL_ROWS = `SELECT CAST(t.last_verified_at AS TEXT) AS verified, t.to_review, CAST(t.updated_at AS TEXT) AS updated,
+        CAST(t.published_at AS TEXT) AS published, t.title,
+        (SELECT tt.slug FROM tutorials_verified_by_lnk l JOIN territories tt ON tt.id = l.territory_id WHERE l.tutorial_id = t.id) AS verified_by
+      FROM tutorials t ORDER BY t.id`;
+    const builds = async () =>
+      Number((await queryStored<{ n: number | string }>(cms, 'SELECT count(*) AS n FROM sito_builds'))[0]!.n);
+
+    it('lists what is stale, flagged or closing within 7 days, oldest verification first, per territory', async () => {
+      expect((await queue('operatore.crema@sitogiovani.test')).map((item) => [item.title, item.reasons])).toEqual([
+        ['Come si scrive un curriculum', ['stale']],
+        ['A Crema, chiude fra cinque giorni', ['closing']],
+      ]);
+      expect((await queue('redazione@sitogiovani.test')).map((item) => item.title)).toEqual([
+        'Laboratorio già passato',
+        'Sempre aperta',
+        'Chiude fra venti giorni',
+        'Come si scrive un curriculum',
+        'Chiude fra tre giorni',
+        'A Crema, chiude fra cinque giorni',
+      ]);
+    });
+
+    it('refuses malformed requests and other territories’ entries, all or nothing', async () => {
+      const before = await queryStored(cms, TUTORIAL_ROWS);
+      const [tutorial] = (await queue('operatore.crema@sitogiovani.test')).filter((item) => item.type === 'tutorial');
+      const cremonas = (await queue('redazione@sitogiovani.test')).find((item) => item.title === 'Sempre aperta')!;
+      const own = { type: 'tutorial', documentId: tutorial!.documentId };
+      for (const [body, status] of [
+        [{}, 400],
+        [{ items: {} }, 400],
+        [{ items: 'tutorial' }, 400],
+        [{ items: [] }, 400],
+        [{ items: Array.from({ length: 201 }, () => own) }, 400],
+        [{ items: [{ type: 'territory', documentId: own.documentId }] }, 400],
+        [{ items: [{ type: 'tutorial', documentId: [own.documentId] }] }, 400],
+        [{ items: [{ type: 'tutorial', documentId: { $ne: 'x' } }] }, 400],
+        [{ items: [own, { type: 'tutorial', documentId: 'doesnotexist123' }] }, 404],
+        [{ items: [own, { type: 'opportunity', documentId: cremonas.documentId }] }, 403],
+      ] as const) {
+        const answer = await verify('operatore.crema@sitogiovani.test', body);
+        expect(answer.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+        expect(answer.body.error.message).toMatch(/^items/);
+      }
+      expect(await queryStored(cms, TUTORIAL_ROWS)).toEqual(before);
+    });
+
+    it('«Verificato oggi» sets the date and who verified on every version, and nothing else, without a build', async () => {
+      const [tutorial] = (await queue('operatore.crema@sitogiovani.test')).filter((item) => item.type === 'tutorial');
+      const before = await queryStored<Record<string, unknown>>(cms, TUTORIAL_ROWS);
+      const buildsBefore = await builds();
+      const answer = await verify('operatore.crema@sitogiovani.test', {
+        items: [{ type: 'tutorial', documentId: tutorial!.documentId }],
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.data).toMatchObject({ verified: 1, lastVerifiedAt: today });
+      const after = await queryStored<Record<string, unknown>>(cms, TUTORIAL_ROWS);
+      expect(after).toHaveLength(before.length);
+      expect(after).toEqual(
+        before.map((row) => ({ ...row, verified: today, to_review: after[0]!.to_review, verified_by: 'crema' })),
+      );
+      expect(Number(after[0]!.to_review)).toBe(0);
+      expect(await builds()).toBe(buildsBefore);
+      expect((await queue('operatore.crema@sitogiovani.test')).map((item) => item.title)).toEqual([
+        'A Crema, chiude fra cinque giorni',
+      ]);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, Rocket, Mail, Shield } from '@strapi/icons';
+import { ChartPie, CheckCircle, Rocket, Mail, Shield } from '@strapi/icons';
 
 export default {
   config: {
@@ -21,6 +21,14 @@ export default {
       icon: ChartPie,
       intlLabel: { id: 'sito.monitoring.menu', defaultMessage: 'Monitoraggio' },
       Component: () => import('./pages/Monitoring'),
+      permissions: [],
+    });
+    // Published entries to look at again (stale, flagged, closing soon), confirmed «Verificato oggi».
+    app.addMenuLink({
+      to: 'da-verificare',
+      icon: CheckCircle,
+      intlLabel: { id: 'sito.review.menu', defaultMessage: 'Da verificare' },
+      Component: () => import('./pages/ReviewQueue'),
       permissions: [],
     });
     // Export or erase one person's data on request; the CMS searches the user's territories only.

@@ -81,7 +81,7 @@ export function InboxPage() {
               {data.items.map((item) => (
                 <Tr key={`${item.kind}-${item.documentId}`}>
                   <Td>
-                    <Badge backgroundColor={`${KIND[item.kind].color}100`} textColor={`${KIND[item.kind].color}700`}>
+                    <Badge backgroundColor={`${KIND[item.kind].color}100`} textColor="neutral800">
                       {KIND[item.kind].label}
                     </Badge>
                   </Td>
