@@ -5,6 +5,7 @@ import { queueEveryHub } from '../src/publishing';
 import { notifyExpiredOffers } from '../src/mail/offers';
 import { purgePersonalData } from '../src/submissions/retention';
 import { recordNetworkSnapshot } from '../src/monitoring/routes';
+import { sendWeeklyReminders } from '../src/monitoring/reminders';
 
 /** Scheduled jobs, on Italian time. */
 export default {
@@ -44,5 +45,13 @@ export default {
       strapi.log.info(`[sito] monitoring snapshot recorded for ${territories} territories`);
     },
     options: { rule: '50 23 * * *', tz: 'Europe/Rome' },
+  },
+  /** Monday morning: each territory's operators are told what closes this week and what to verify. */
+  weeklyReminders: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const { mails } = await sendWeeklyReminders(strapi);
+      strapi.log.info(`[sito] weekly reminders: ${mails} mails sent`);
+    },
+    options: { rule: '30 7 * * 1', tz: 'Europe/Rome' },
   },
 };

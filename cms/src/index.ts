@@ -38,6 +38,7 @@ import { registerPersonalDataRoutes } from './personal-data/routes';
 import { recordNetworkSnapshot, registerMonitoringRoutes } from './monitoring/routes';
 import { ensureSnapshotTable } from './monitoring/snapshots';
 import { registerReviewQueueRoutes } from './monitoring/review-queue';
+import { ensureOptoutTable, registerReminderRoutes } from './monitoring/reminders';
 import { ensureThematicAreas } from './seed/thematic-areas';
 
 export default {
@@ -67,6 +68,7 @@ export default {
     registerPersonalDataRoutes(strapi);
     registerMonitoringRoutes(strapi);
     registerReviewQueueRoutes(strapi);
+    registerReminderRoutes(strapi);
     protectPreviewRoute(strapi);
     isolateExistingRelations(strapi);
     scopeMediaLibrary(strapi);
@@ -82,6 +84,7 @@ export default {
     await rateStore(strapi).ensureTable();
     await ensureSlotTable(strapi);
     await ensureSnapshotTable(strapi);
+    await ensureOptoutTable(strapi);
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);

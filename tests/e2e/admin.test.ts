@@ -248,6 +248,21 @@ describe('the admin panel, as the operator of Crema', () => {
       .toContain(`«${target.title}»: verificata oggi.`);
     await expect.poll(() => rows.filter({ hasText: target.title }).count(), { timeout: 10_000 }).toBe(0);
     expect((await queue()).map((item) => item.title)).not.toContain(target.title);
+
+    // The weekly reminder: on by default, turned off and on again from the page.
+    const reminder = page.getByRole('checkbox', { name: /^Ricevi ogni lunedì/ });
+    expect(await reminder.isChecked()).toBe(true);
+    await reminder.click();
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts(), { timeout: 10_000 })
+      .toContain('Non riceverai più il promemoria settimanale.');
+    expect((await operator.request('GET', '/sito/review-queue/reminder')).body.data).toEqual({ enabled: false });
+    await reminder.click();
+    await expect
+      .poll(async () => (await operator.request('GET', '/sito/review-queue/reminder')).body.data, { timeout: 10_000 })
+      .toEqual({ enabled: true });
+    // Sending the round to the whole network is for the regional editors.
+    expect(await page.getByRole('button', { name: /^Invia ora i promemoria/ }).count()).toBe(0);
   }, 120_000);
 
   it('Pubblicazione lists the own hub only, with what is live; "Ricostruisci ora" queues a build that goes live', async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, CONTENT_FIGURES, DEV_ADMIN, romeDate } from '@sito/shared';
 import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
+import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { freePort } from '../../scripts/lib/net.ts';
 
 const TERRITORY = 'api::territory.territory';
 const OPPORTUNITY = 'api::opportunity.opportunity';
@@ -125,6 +127,7 @@ type Row = Record<string, unknown> & { territory: string };
  */
 describe.each(databasesUnderTest())('the network’s monitoring, on %s', (database) => {
   let cms: TestCms;
+  let mail: MailCatcher;
 
   // One sign-in per user: the admin's login is rate limited.
   const clients = new Map<string, ReturnType<typeof loginAdmin>>();
@@ -145,7 +148,16 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
   };
 
   beforeAll(async () => {
-    cms = await startTestCms({ database, env: { SITO_STALE_AFTER_DAYS: '90', SITO_REVIEW_AFTER_DAYS: '180' } });
+    mail = await startMailCatcher({ smtpPort: await freePort() });
+    cms = await startTestCms({
+      database,
+      env: {
+        SITO_STALE_AFTER_DAYS: '90',
+        SITO_REVIEW_AFTER_DAYS: '180',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(mail.smtpPort),
+      },
+    });
     const root = await cms.admin();
     const ids: Record<string, string> = {};
     for (const [name, slug] of [
@@ -166,6 +178,7 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
   afterAll(async () => {
     await closeStoredReads();
     await cms?.destroy();
+    await mail?.close();
   });
 
   it('answers each territory’s figures as counted from the fixtures, for a regional editor', async () => {
@@ -358,6 +371,50 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
       expect((await queue('operatore.crema@sitogiovani.test')).map((item) => item.title)).toEqual([
         'A Crema, chiude fra cinque giorni',
       ]);
+    });
+
+    it('mails each territory’s operators a weekly reminder, which each can turn off, and only editors send it now', async () => {
+      const CREMA = 'operatore.crema@sitogiovani.test';
+      const CREMONA = 'operatore.cremona@sitogiovani.test';
+      const crema = await signIn(CREMA);
+      expect((await crema.request('GET', '/sito/review-queue/reminder')).body.data).toEqual({ enabled: true });
+      for (const body of [{}, { enabled: 'false' }, { enabled: 0 }, { enabled: null }, { enabled: [false] }]) {
+        const answer = await crema.request('PUT', '/sito/review-queue/reminder', body);
+        expect(answer.status, JSON.stringify(body)).toBe(400);
+        expect(answer.body.error.message).toMatch(/^enabled: /);
+      }
+      const optouts = async () =>
+        Number(
+          (await queryStored<{ n: number | string }>(cms, 'SELECT count(*) AS n FROM sito_reminder_optouts'))[0]!.n,
+        );
+      expect(await optouts()).toBe(0);
+      expect((await crema.request('POST', '/sito/review-queue/reminders', {})).status).toBe(403);
+
+      const editor = await signIn('redazione@sitogiovani.test');
+      const sent = await editor.request('POST', '/sito/review-queue/reminders', {});
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      const toCrema = await mail.waitFor((m) => m.to.includes(CREMA) && m.subject.startsWith('Promemoria settimanale'));
+      // The tutorial was verified above: Crema has one offer closing and nothing else to check.
+      expect(toCrema.subject).toBe('Promemoria settimanale di Orientagiovani Crema: 1 in scadenza, 0 da verificare');
+      expect(toCrema.text).toContain('«A Crema, chiude fra cinque giorni»: ultimo giorno');
+      expect(toCrema.text).toContain('/admin/da-verificare');
+      expect(toCrema.to).not.toContain(CREMONA);
+      const toCremona = await mail.waitFor((m) => m.to.includes(CREMONA) && m.subject.startsWith('Promemoria'));
+      expect(toCremona.text).toContain('«Sempre aperta» (opportunità): ultima verifica');
+      expect(toCremona.text).not.toContain('A Crema');
+
+      // Crema's operator turns it off: the next round reaches Cremona only.
+      expect((await crema.request('PUT', '/sito/review-queue/reminder', { enabled: false })).body.data).toEqual({
+        enabled: false,
+      });
+      expect(await optouts()).toBe(1);
+      const count = (to: string) =>
+        mail.messages.filter((m) => m.to.includes(to) && m.subject.startsWith('Promemoria')).length;
+      expect((await editor.request('POST', '/sito/review-queue/reminders', {})).status).toBe(200);
+      await expect.poll(() => count(CREMONA), { timeout: 10_000 }).toBe(2);
+      expect(count(CREMA)).toBe(1);
+      expect((await crema.request('PUT', '/sito/review-queue/reminder', { enabled: true })).status).toBe(200);
+      expect(await optouts()).toBe(0);
     });
   });
 });

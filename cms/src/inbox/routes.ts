@@ -51,8 +51,11 @@ export async function inboxFor(strapi: Core.Strapi, scope: TerritoryScope): Prom
       select: ['documentId'],
     })) as Array<{ documentId: string }>;
     const live = new Set(published.map((row) => row.documentId));
-    const seen = new Set<string>();
-    return drafts.filter((row) => !live.has(row.documentId) && !seen.has(row.documentId) && seen.add(row.documentId));
+    // One item per document: the first of its language versions.
+    const waiting = new Map<string, (typeof drafts)[number]>();
+    for (const row of drafts)
+      if (!live.has(row.documentId) && !waiting.has(row.documentId)) waiting.set(row.documentId, row);
+    return [...waiting.values()];
   };
 
   const questions = await neverPublished(QUESTION, {}, ['question']);

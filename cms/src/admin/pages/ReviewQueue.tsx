@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth, useFetchClient } from '@strapi/strapi/admin';
 import {
   Badge,
   Box,
@@ -58,7 +58,10 @@ const day = (iso: string | null) =>
 const key = (item: Pick<Item, 'type' | 'documentId'>) => `${item.type}/${item.documentId}`;
 
 export function ReviewQueuePage() {
-  const { get, post } = useFetchClient();
+  const { get, post, put } = useFetchClient();
+  const roles = useAuth('ReviewQueuePage', (auth) => auth.user?.roles ?? []);
+  const regional = roles.some((role) => role.code === 'strapi-super-admin' || role.code === 'sito-regional-editor');
+  const [reminder, setReminder] = useState<boolean | null>(null);
   const [items, setItems] = useState<Item[] | null>(null);
   const [staleAfterDays, setStaleAfterDays] = useState(90);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -75,6 +78,23 @@ export function ReviewQueuePage() {
     }
   }, [get]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    get<{ data: { enabled: boolean } }>('/sito/review-queue/reminder')
+      .then((response) => setReminder(response.data.data.enabled))
+      .catch(() => setReminder(null));
+  }, [get]);
+
+  const switchReminder = async (enabled: boolean) => {
+    const response = await put<{ data: { enabled: boolean } }>('/sito/review-queue/reminder', { enabled });
+    setReminder(response.data.data.enabled);
+    setMessage(
+      enabled ? 'Riceverai il promemoria ogni lunedì mattina.' : 'Non riceverai più il promemoria settimanale.',
+    );
+  };
+  const sendReminders = async () => {
+    const response = await post<{ data: { mails: number } }>('/sito/review-queue/reminders', {});
+    setMessage(`Promemoria inviati: ${response.data.data.mails} email.`);
+  };
 
   const verify = async (chosen: Item[]) => {
     try {
@@ -117,6 +137,18 @@ export function ReviewQueuePage() {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={6} wrap="wrap">
+            {reminder !== null && (
+              <Checkbox checked={reminder} onCheckedChange={(checked) => void switchReminder(checked === true)}>
+                Ricevi ogni lunedì un’email con quello che scade in settimana e quello da verificare
+              </Checkbox>
+            )}
+            {regional && (
+              <Button variant="tertiary" onClick={() => void sendReminders()}>
+                Invia ora i promemoria a tutta la rete
+              </Button>
+            )}
+          </Flex>
           <Box role="status">{message && <Typography>{message}</Typography>}</Box>
           {items.length === 0 ? (
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
