@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { cmsEnv } from '../src/cms-env';
 
+/** The better-sqlite3 connection knex hands to `afterCreate`. */
+type SqliteConnection = { pragma(source: string): unknown };
+
 /**
  * SQLite by default (a file under cms/.tmp, never committed); PostgreSQL when DATABASE_URL is set.
  */
@@ -36,6 +39,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       connection: { filename: path.resolve(__dirname, '..', '..', DATABASE_FILENAME) },
       useNullAsDefault: true,
       acquireConnectionTimeout: timeout,
+      // Write-ahead logging: readers never wait for a writer, and a commit appends to the log
+      // instead of rewriting the file through a rollback journal; with synchronous=NORMAL a commit
+      // survives a crash of the CMS (only a power cut may lose the last ones). SQLite's own advice
+      // for a server; every submission and publish is a commit (docs/configuration.md).
+      pool: {
+        afterCreate: (connection: unknown, done: (error?: Error, connection?: unknown) => void) => {
+          try {
+            (connection as SqliteConnection).pragma('journal_mode = WAL');
+            (connection as SqliteConnection).pragma('synchronous = NORMAL');
+            done(undefined, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 };
