@@ -37,6 +37,7 @@ import { registerInboxRoutes } from './inbox/routes';
 import { registerPersonalDataRoutes } from './personal-data/routes';
 import { recordNetworkSnapshot, registerMonitoringRoutes } from './monitoring/routes';
 import { ensureSnapshotTable } from './monitoring/snapshots';
+import { ensureAnswerTable, recordAnswers } from './monitoring/answer-times';
 import { registerReviewQueueRoutes } from './monitoring/review-queue';
 import { ensureOptoutTable, registerReminderRoutes } from './monitoring/reminders';
 import { ensureThematicAreas } from './seed/thematic-areas';
@@ -54,6 +55,8 @@ export default {
     strapi.documents.use(notifyAnswers(strapi));
     strapi.documents.use(notifyBookings(strapi));
     strapi.documents.use(notifyOffers(strapi));
+    // Outside the checks too: when what people sent was first answered, for the median time to answer.
+    strapi.documents.use(recordAnswers(strapi));
     // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
     // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
@@ -84,6 +87,7 @@ export default {
     await rateStore(strapi).ensureTable();
     await ensureSlotTable(strapi);
     await ensureSnapshotTable(strapi);
+    await ensureAnswerTable(strapi);
     await ensureOptoutTable(strapi);
     await ensureSortIndexes(strapi);
     await ensureLocales(strapi);

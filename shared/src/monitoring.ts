@@ -19,6 +19,8 @@ export interface MonitoredEntry {
   startsAt?: string | null;
   lastVerifiedAt: string | null;
   toReview: boolean | null;
+  /** The documentIds of its thematic areas (the same in every language); none for types without. */
+  areas?: readonly string[];
 }
 
 export interface ContentFigures {
@@ -80,4 +82,33 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** What was sent from a hub and answered: when it came in, when an operator answered it (ms). */
+export interface AnswerTime {
+  kind: 'question' | 'booking' | 'offer';
+  receivedAt: number;
+  answeredAt: number;
+}
+
+/** The median time to answer counts what was answered over this many days. */
+export const ANSWER_WINDOW_DAYS = 30;
+
+export type AnswerMedians = Record<AnswerTime['kind'], number | null>;
+
+/**
+ * The median seconds from reception to answer, per kind, of what was answered in the last
+ * `ANSWER_WINDOW_DAYS` days (null when nothing was).
+ */
+export function answerMedians(rows: readonly AnswerTime[], now: Date): AnswerMedians {
+  const since = now.getTime() - ANSWER_WINDOW_DAYS * 86_400_000;
+  const of = (kind: AnswerTime['kind']) => {
+    const middle = median(
+      rows
+        .filter((row) => row.kind === kind && row.answeredAt >= since && row.answeredAt <= now.getTime())
+        .map((row) => Math.max(0, row.answeredAt - row.receivedAt) / 1000),
+    );
+    return middle === null ? null : Math.round(middle);
+  };
+  return { question: of('question'), booking: of('booking'), offer: of('offer') };
 }

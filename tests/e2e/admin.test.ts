@@ -109,6 +109,14 @@ describe('the admin panel, as the operator of Crema', () => {
     );
     expect(texts.join('\n')).not.toContain('Cremona, che Crema');
     expect(texts.every((text, index) => index === 0 || text.includes('Orientagiovani Crema'))).toBe(true);
+    // The menu's badge counts what is waiting in Crema: the rows listed, not Cremona's question.
+    const badge = page.locator('nav a[href$="/in-arrivo"] [data-inbox-count]');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe(String(texts.length - 1));
+    // Screen readers hear the count too: it is in the link's name.
+    expect(await page.locator('nav a[href$="/in-arrivo"]').getAttribute('aria-label')).toBe(
+      `In arrivo, ${texts.length - 1} in attesa`,
+    );
+    expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(39, 31, 224)');
     await page.getByRole('link', { name: question }).click();
     await page.waitForURL(/\/content-manager\/collection-types\/api::question\.question\/\w+/, { timeout: 30_000 });
   }, 120_000);
@@ -195,6 +203,35 @@ describe('the admin panel, as the operator of Crema', () => {
       String(Number(crema!.waitingQuestions) + Number(crema!.waitingBookings) + Number(crema!.waitingOffers)),
     ]);
     expect(Number(crema!.openOpportunities)).toBeGreaterThan(0);
+
+    // Per thematic area: the rows shown are the API's, area by area, in the same order.
+    const areas = crema!.byArea as unknown as Array<Record<string, number | string>>;
+    const perArea = page.getByRole('grid', { name: 'Orientagiovani Crema, per area tematica' });
+    const areaRows = (await perArea.getByRole('row').allInnerTexts()).slice(1);
+    expect(areaRows.map((text) => text.split(/\t|\n/).map((cell) => cell.trim()))).toEqual(
+      areas.map((area) =>
+        [
+          area.name,
+          area.published,
+          area.openOpportunities,
+          area.closingIn7Days,
+          area.stale,
+          area.toReview,
+          area.upcomingEvents,
+        ].map(String),
+      ),
+    );
+    expect(areas.reduce((sum, area) => sum + Number(area.openOpportunities), 0)).toBeGreaterThan(0);
+    // Who waits and how long it takes to answer: the own territory's row.
+    const requests = page.getByRole('grid', {
+      name: 'Richieste in attesa e tempo mediano di risposta negli ultimi 30 giorni',
+    });
+    expect((await requests.getByRole('row').nth(1).getByRole('gridcell').allInnerTexts()).slice(0, 4)).toEqual([
+      'Orientagiovani Crema',
+      String(crema!.waitingQuestions),
+      String(crema!.waitingBookings),
+      String(crema!.waitingOffers),
+    ]);
 
     // Strapi's tables are ARIA grids. The trend: today's snapshot (recorded at boot) is a point drawn on the canvas and a row of its table.
     const chart = page.locator('[data-chart="openOpportunities"] canvas');

@@ -143,6 +143,19 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain('Sara Rossi');
     }
+    // However the path is spelled, and under the content API's prefix: never the list without a session.
+    for (const path of [
+      '/sito/inbox/',
+      '/sito/INBOX',
+      '/SITO/Inbox',
+      '/sito//inbox',
+      '/api/sito/inbox',
+      '/sito/inbox?x=1',
+    ]) {
+      const response = await fetch(`${cms.url}${path}`);
+      expect([401, 404, 405], path).toContain(response.status);
+      expect(await response.text(), path).not.toContain('Sara Rossi');
+    }
   });
 
   it('drops what is answered: the booking confirmed, the question and the offer published', async () => {
@@ -187,6 +200,82 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
       "SELECT count(*) AS n FROM bookings WHERE state = 'confirmed'",
     );
     expect(Number(left!.n)).toBe(1);
+  });
+
+  it('records when each was first answered, and the monitoring answers the median time per kind', async () => {
+    const { client } = await inbox('operatore.cremona@sitogiovani.test');
+    const ANSWERS =
+      'SELECT a.kind, t.slug, CAST(a.received_at AS TEXT) AS received, CAST(a.answered_at AS TEXT) AS answered FROM sito_answer_times a JOIN territories t ON t.document_id = a.territory AND t.published_at IS NOT NULL ORDER BY a.kind';
+    type Answer = { kind: string; slug: string; received: string; answered: string };
+    await expect
+      .poll(async () => (await queryStored<Answer>(cms, ANSWERS)).map((row) => `${row.kind} ${row.slug}`), {
+        timeout: 10_000,
+      })
+      .toEqual(['booking cremona', 'offer cremona', 'question cremona']);
+    const answers = await queryStored<Answer>(cms, ANSWERS);
+    for (const row of answers) expect(Number(row.answered)).toBeGreaterThanOrEqual(Number(row.received));
+
+    // Only the first answer counts: the booking edited again, the question published again; and
+    // what an operator writes and publishes themselves, or a booking confirmed at once, is no answer.
+    const cm = '/content-manager/collection-types';
+    const [booking] = await queryStored<{ document_id: string }>(cms, 'SELECT document_id FROM bookings');
+    expect(
+      (
+        await client.request('PUT', `${cm}/api::booking.booking/${booking!.document_id}`, {
+          operatorMessage: 'Ti aspettiamo al primo piano.',
+        })
+      ).status,
+    ).toBe(200);
+    const [question] = await queryStored<{ document_id: string }>(
+      cms,
+      "SELECT q.document_id FROM questions q JOIN territories t ON t.id = (SELECT territory_id FROM questions_territory_lnk WHERE question_id = q.id) WHERE t.slug = 'cremona' AND q.published_at IS NOT NULL",
+    );
+    expect(
+      (
+        await client.request(
+          'POST',
+          `${cm}/api::question.question/${question!.document_id}/actions/publish?locale=it`,
+          {},
+        )
+      ).status,
+    ).toBe(200);
+    const cremona = (
+      await queryStored<{ document_id: string }>(cms, "SELECT document_id FROM territories WHERE slug = 'cremona'")
+    )[0]!.document_id;
+    await createEntry(client, 'api::question.question', {
+      question: 'Quali documenti servono per iscriversi al centro per l’impiego?',
+      answeredOn: '2026-12-02',
+      answer: [{ type: 'paragraph', children: [{ type: 'text', text: 'La carta d’identità e il codice fiscale.' }] }],
+      territory: cremona,
+    });
+    await createEntry(client, 'api::opportunity.opportunity', {
+      title: 'Animatore per il centro estivo comunale',
+      summary: 'Il Comune cerca animatori per il centro estivo di luglio, anche alla prima esperienza.',
+      kind: 'seasonal',
+      territory: cremona,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await queryStored<Answer>(cms, ANSWERS)).toEqual(answers);
+
+    const monitoring = await client.request('GET', '/sito/monitoring');
+    expect(monitoring.status, JSON.stringify(monitoring.body)).toBe(200);
+    const [row] = monitoring.body.data.territories as Array<Record<string, unknown>>;
+    const seconds = (kind: string) => {
+      const answer = answers.find((entry) => entry.kind === kind)!;
+      return Math.round((Number(answer.answered) - Number(answer.received)) / 1000);
+    };
+    expect(row).toMatchObject({
+      territory: 'cremona',
+      waitingQuestions: 0,
+      medianAnswerSecondsQuestions: seconds('question'),
+      medianAnswerSecondsBookings: seconds('booking'),
+      medianAnswerSecondsOffers: seconds('offer'),
+    });
+    // Crema's question is still waiting: no time to answer yet, and Crema's operator sees Crema only.
+    const crema = await (await inbox('operatore.crema@sitogiovani.test')).client.request('GET', '/sito/monitoring');
+    expect(crema.body.data.territories).toEqual([
+      expect.objectContaining({ territory: 'crema', waitingQuestions: 1, medianAnswerSecondsQuestions: null }),
+    ]);
   });
 
   /** Sara asked a question in Crema and booked in Cremona; the admin also typed her address in capitals once. */

@@ -25,6 +25,9 @@ interface Fixture {
   data: Record<string, unknown>;
   published: boolean;
   counts: Partial<Record<string, number>>;
+  /** Its thematic area's slug, if it has one, and the section of that area it is filed under, if any. */
+  area?: 'ricerca-lavoro' | 'informazioni';
+  section?: string;
 }
 const opportunity = (
   territory: Fixture['territory'],
@@ -33,10 +36,12 @@ const opportunity = (
   verified: number,
   counts: Fixture['counts'],
   published = true,
+  area?: Fixture['area'],
 ): Fixture => ({
   territory,
   uid: OPPORTUNITY,
   published,
+  area,
   data: {
     title,
     summary: `${title}: una voce di prova per il monitoraggio della rete.`,
@@ -47,21 +52,33 @@ const opportunity = (
   counts,
 });
 const FIXTURES: Fixture[] = [
-  opportunity('cremona', 'Chiude fra tre giorni', day(3), -5, {
-    openOpportunities: 1,
-    closingIn7Days: 1,
-    closingIn30Days: 1,
-  }),
+  opportunity(
+    'cremona',
+    'Chiude fra tre giorni',
+    day(3),
+    -5,
+    { openOpportunities: 1, closingIn7Days: 1, closingIn30Days: 1 },
+    true,
+    'ricerca-lavoro',
+  ),
   opportunity('cremona', 'Chiude fra venti giorni', day(20), -100, {
     openOpportunities: 1,
     closingIn30Days: 1,
     stale: 1,
   }),
-  opportunity('cremona', 'Sempre aperta', null, -200, { openOpportunities: 1, stale: 1, toReview: 1 }),
-  opportunity('cremona', 'Chiusa da dieci giorni', day(-10), -5, { closedLast30Days: 1 }),
+  opportunity(
+    'cremona',
+    'Sempre aperta',
+    null,
+    -200,
+    { openOpportunities: 1, stale: 1, toReview: 1 },
+    true,
+    'ricerca-lavoro',
+  ),
+  opportunity('cremona', 'Chiusa da dieci giorni', day(-10), -5, { closedLast30Days: 1 }, true, 'informazioni'),
   opportunity('cremona', 'Chiusa da due mesi', day(-60), -5, {}),
   // A draft counts for nothing: the hubs do not show it.
-  opportunity('cremona', 'Bozza che chiude presto', day(3), -200, {}, false),
+  opportunity('cremona', 'Bozza che chiude presto', day(3), -200, {}, false, 'ricerca-lavoro'),
   opportunity('crema', 'A Crema, chiude fra cinque giorni', day(5), -5, {
     openOpportunities: 1,
     closingIn7Days: 1,
@@ -80,6 +97,7 @@ const FIXTURES: Fixture[] = [
       lastVerifiedAt: day(-2),
     },
     counts: { upcomingEvents: 1 },
+    area: 'ricerca-lavoro',
   },
   {
     territory: 'cremona',
@@ -101,6 +119,9 @@ const FIXTURES: Fixture[] = [
     published: true,
     data: { title: 'Come si scrive un curriculum', summary: 'Una guida di prova.', lastVerifiedAt: day(-95) },
     counts: { stale: 1 },
+    // Filed under a section: it counts for the section's area.
+    area: 'ricerca-lavoro',
+    section: 'cv-e-lettera-di-presentazione',
   },
   {
     territory: 'crema',
@@ -117,6 +138,15 @@ const expected = (territory: Fixture['territory']) => {
   for (const fixture of FIXTURES.filter((f) => f.territory === territory))
     for (const [key, value] of Object.entries(fixture.counts)) sums[key] = sums[key]! + value!;
   return sums;
+};
+
+/** The same sums for one territory's entries of one area, and how many of them are published. */
+const expectedInArea = (territory: Fixture['territory'], area: NonNullable<Fixture['area']>) => {
+  const ofArea = FIXTURES.filter((f) => f.territory === territory && f.area === area);
+  const sums: Record<string, number> = Object.fromEntries(CONTENT_FIGURES.map((key) => [key, 0]));
+  for (const fixture of ofArea)
+    for (const [key, value] of Object.entries(fixture.counts)) sums[key] = sums[key]! + value!;
+  return { area, published: ofArea.filter((f) => f.published).length, ...sums };
 };
 
 type Row = Record<string, unknown> & { territory: string };
@@ -165,13 +195,29 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
       ['Orientagiovani Crema', 'crema'],
     ] as const)
       ids[slug] = await createEntry(root, TERRITORY, { name, shortName: slug, slug });
-    for (const fixture of FIXTURES)
+    const areas = Object.fromEntries(
+      (
+        await queryStored<{ slug: string; document_id: string }>(
+          cms,
+          "SELECT slug, document_id FROM thematic_areas WHERE locale = 'it' AND published_at IS NOT NULL",
+        )
+      ).map((row) => [row.slug, row.document_id]),
+    );
+    for (const fixture of FIXTURES) {
+      const area = fixture.area
+        ? {
+            [fixture.uid === OPPORTUNITY ? 'thematicAreas' : 'thematicArea']: {
+              connect: [{ documentId: areas[fixture.section ?? fixture.area] }],
+            },
+          }
+        : {};
       await createEntry(
         root,
         fixture.uid,
-        { ...fixture.data, territory: { connect: [{ documentId: ids[fixture.territory] }] } },
+        { ...fixture.data, ...area, territory: { connect: [{ documentId: ids[fixture.territory] }] } },
         fixture.published,
       );
+    }
     await cms.restart();
   });
 
@@ -201,6 +247,21 @@ describe.each(databasesUnderTest())('the network’s monitoring, on %s', (databa
     expect(cremona.byType).toMatchObject({
       opportunity: { published: 5, stale: 2, toReview: 1 },
       event: { published: 2, stale: 1, toReview: 1 },
+    });
+    // Per thematic area, in the areas' order; an area with nothing published counts zeros.
+    const byArea = (row: Row) => row.byArea as Array<Record<string, unknown>>;
+    expect(byArea(cremona).map((area) => area.area)).toEqual(['ricerca-lavoro', 'informazioni', 'aree-professionali']);
+    expect(byArea(cremona)[0]).toEqual(expect.objectContaining(expectedInArea('cremona', 'ricerca-lavoro')));
+    expect(byArea(cremona)[1]).toEqual(expect.objectContaining(expectedInArea('cremona', 'informazioni')));
+    expect(byArea(cremona)[0]).toMatchObject({ name: 'Ricerca lavoro', published: 3, openOpportunities: 2 });
+    expect(byArea(territories[1]!)[0]).toEqual(expect.objectContaining(expectedInArea('crema', 'ricerca-lavoro')));
+    expect(byArea(territories[1]!)[0]).toMatchObject({ published: 1, stale: 1 });
+    expect(byArea(cremona)[2]).toMatchObject({ published: 0, openOpportunities: 0, stale: 0 });
+    // Nothing answered yet.
+    expect(cremona).toMatchObject({
+      medianAnswerSecondsQuestions: null,
+      medianAnswerSecondsBookings: null,
+      medianAnswerSecondsOffers: null,
     });
     // No build has run: nothing is live yet.
     expect(cremona).toMatchObject({ lastLiveAt: null, failedBuilds7Days: 0, publishToLiveMedianSeconds: null });

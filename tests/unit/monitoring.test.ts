@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFigures, median, type MonitoredEntry } from '@sito/shared';
+import { answerMedians, contentFigures, median, type AnswerTime, type MonitoredEntry } from '@sito/shared';
 
 /** 3 December 2026, 00:30 in Rome: already the 3rd there, still the 2nd in UTC. */
 const NOW = new Date('2026-12-02T23:30:00Z');
@@ -73,5 +73,28 @@ describe('the coordinators’ figures (shared/src/monitoring.ts)', () => {
     expect(median([30, 10, 20])).toBe(20);
     expect(median([40, 10, 30, 20])).toBe(25);
     expect(median([])).toBeNull();
+  });
+
+  it('takes the median time to answer per kind, over what was answered in the last 30 days', () => {
+    const HOUR = 3_600_000;
+    const answered = (kind: AnswerTime['kind'], hoursAgo: number, tookHours: number): AnswerTime => ({
+      kind,
+      answeredAt: NOW.getTime() - hoursAgo * HOUR,
+      receivedAt: NOW.getTime() - (hoursAgo + tookHours) * HOUR,
+    });
+    expect(
+      answerMedians(
+        [
+          answered('question', 1, 2),
+          answered('question', 24, 10),
+          answered('question', 48, 4),
+          answered('question', 30 * 24 + 1, 500), // answered 30 days and an hour ago: left out
+          answered('booking', 5, 1),
+          answered('booking', 6, 3),
+          answered('booking', -1, 1), // «answered» in the future (a clock ahead): left out
+        ],
+        NOW,
+      ),
+    ).toEqual({ question: 4 * 3600, booking: 2 * 3600, offer: null });
   });
 });

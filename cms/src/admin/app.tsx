@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, CheckCircle, Rocket, Mail, Shield } from '@strapi/icons';
+import { ChartPie, CheckCircle, Rocket, Shield } from '@strapi/icons';
+import { InboxMenuIcon } from './components/InboxMenuIcon';
 
 export default {
   config: {
@@ -10,7 +11,8 @@ export default {
     // What people sent from the hubs and waits for an operator; the CMS answers with the user's territories only.
     app.addMenuLink({
       to: 'in-arrivo',
-      icon: Mail,
+      // The icon carries the count of what waits (Strapi's menu takes only a static one).
+      icon: InboxMenuIcon,
       intlLabel: { id: 'sito.inbox.menu', defaultMessage: 'In arrivo' },
       Component: () => import('./pages/Inbox'),
       permissions: [],

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import {
   addDays,
+  ANSWER_WINDOW_DAYS,
+  answerMedians,
   CONTENT_FIGURES,
   contentFigures,
   median,
@@ -12,6 +14,7 @@ import {
 import { cmsEnv } from '../cms-env';
 import { inboxFor } from '../inbox/routes';
 import { TABLE as BUILDS } from '../publishing/store';
+import { answersSince } from './answer-times';
 import { HISTORY_WEEKS, recordSnapshot, snapshotsSince } from './snapshots';
 import { EDITORIAL_TYPES, TERRITORY, territoryScope, type AdminUserLike, type TerritoryScope } from '../tenancy/scope';
 
@@ -45,8 +48,21 @@ export interface TerritoryRow extends ContentFigures {
   failedBuilds7Days: number;
   /** Median seconds from the publish that queued a build to its release going live, over 7 days. */
   publishToLiveMedianSeconds: number | null;
+  /** Median seconds from reception to the first answer, over what was answered in the last 30 days. */
+  medianAnswerSecondsQuestions: number | null;
+  medianAnswerSecondsBookings: number | null;
+  medianAnswerSecondsOffers: number | null;
   /** Published entries, stale and flagged, per content type. */
   byType: Record<string, { published: number; stale: number; toReview: number }>;
+  /** The same figures per thematic area (every area, in the areas' order; entries without an area in none). */
+  byArea: AreaRow[];
+}
+
+export interface AreaRow extends ContentFigures {
+  /** The area's Italian slug and name. */
+  area: string;
+  name: string;
+  published: number;
 }
 
 export const CSV_COLUMNS = [
@@ -60,10 +76,23 @@ export const CSV_COLUMNS = [
   'lastRelease',
   'failedBuilds7Days',
   'publishToLiveMedianSeconds',
+  'medianAnswerSecondsQuestions',
+  'medianAnswerSecondsBookings',
+  'medianAnswerSecondsOffers',
 ];
 
 const DAY = 86_400_000;
-type Published = { documentId: string; locale?: string; territory: { slug: string } | null } & Record<string, unknown>;
+type Published = {
+  documentId: string;
+  locale?: string;
+  territory: { slug: string } | null;
+  thematicArea?: { documentId: string } | null;
+  thematicAreas?: Array<{ documentId: string }>;
+} & Record<string, unknown>;
+
+/** The type's relation to the thematic areas, if it has one (`thematicArea` or `thematicAreas`). */
+const areaField = (strapi: Core.Strapi, uid: string) =>
+  ['thematicAreas', 'thematicArea'].find((field) => field in (strapi.contentType(uid as never)?.attributes ?? {}));
 
 /** Every published entry of the territories in scope, once per document (its Italian version first). */
 async function publishedEntries(strapi: Core.Strapi, territories: string[] | null): Promise<MonitoredEntry[]> {
@@ -71,13 +100,17 @@ async function publishedEntries(strapi: Core.Strapi, territories: string[] | nul
   for (const uid of EDITORIAL_TYPES) {
     const type = uid.split('.')[1]!;
     const extra = type === 'opportunity' ? ['deadline'] : type === 'event' ? ['startsAt'] : [];
+    const areas = areaField(strapi, uid);
     const rows = (await strapi.db.query(uid).findMany({
       where: {
         publishedAt: { $notNull: true },
         ...(territories ? { territory: { documentId: { $in: territories } } } : {}),
       },
       select: ['documentId', 'locale', 'lastVerifiedAt', 'toReview', ...extra],
-      populate: { territory: { select: ['slug'] } },
+      populate: {
+        territory: { select: ['slug'] },
+        ...(areas ? { [areas]: { select: ['documentId'] } } : {}),
+      },
     })) as Published[];
     const byDocument = new Map<string, Published>();
     for (const row of rows)
@@ -91,9 +124,43 @@ async function publishedEntries(strapi: Core.Strapi, territories: string[] | nul
         startsAt: row.startsAt ? new Date(row.startsAt as string).toISOString() : null,
         lastVerifiedAt: row.lastVerifiedAt ? String(row.lastVerifiedAt).slice(0, 10) : null,
         toReview: (row.toReview as boolean | null) ?? null,
+        areas: [...(row.thematicAreas ?? []), ...(row.thematicArea ? [row.thematicArea] : [])].map(
+          (area) => area.documentId,
+        ),
       });
   }
   return entries;
+}
+
+/**
+ * The thematic areas (top level, in their order), each with the documentIds of itself and its
+ * sections: an entry filed under a section counts for its area.
+ */
+async function topAreas(strapi: Core.Strapi) {
+  const rows = (await strapi.db.query('api::thematic-area.thematic-area').findMany({
+    where: { locale: 'it', publishedAt: { $notNull: true } },
+    select: ['documentId', 'slug', 'name', 'position'],
+    populate: { parent: { select: ['documentId'] } },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  })) as Array<{ documentId: string; slug: string; name: string; parent: { documentId: string } | null }>;
+  const parentOf = new Map(rows.map((row) => [row.documentId, row.parent?.documentId ?? null]));
+  const topOf = (id: string): string => {
+    const seen = new Set<string>();
+    let current = id;
+    while (parentOf.get(current) && !seen.has(current)) {
+      seen.add(current);
+      current = parentOf.get(current)!;
+    }
+    return current;
+  };
+  return rows
+    .filter((row) => !row.parent)
+    .map((row) => ({
+      ...row,
+      within: new Set(
+        rows.filter((other) => topOf(other.documentId) === row.documentId).map((other) => other.documentId),
+      ),
+    }));
 }
 
 /** Each hub's builds: the last one that went live, the failures and the publish-to-live times of the last 7 days. */
@@ -144,6 +211,12 @@ export async function figuresFor(strapi: Core.Strapi, scope: TerritoryScope, now
   const territories = [...new Map(territoryRows.map((row) => [row.documentId, row])).values()];
   const entries = await publishedEntries(strapi, scope.unrestricted ? null : scope.territories);
   const waiting = await inboxFor(strapi, scope);
+  const areas = await topAreas(strapi);
+  const answers = await answersSince(
+    strapi,
+    territories.map((territory) => territory.documentId),
+    now.getTime() - ANSWER_WINDOW_DAYS * DAY,
+  );
   const hubs = await hubFigures(
     strapi,
     territories.map((territory) => territory.documentId),
@@ -158,6 +231,19 @@ export async function figuresFor(strapi: Core.Strapi, scope: TerritoryScope, now
       const figures = contentFigures(ofType, { now, staleAfterDays });
       byType[type] = { published: ofType.length, stale: figures.stale, toReview: figures.toReview };
     }
+    const byArea = areas.map((area): AreaRow => {
+      const ofArea = own.filter((entry) => entry.areas?.some((id) => area.within.has(id)));
+      return {
+        area: area.slug,
+        name: area.name,
+        published: ofArea.length,
+        ...contentFigures(ofArea, { now, staleAfterDays }),
+      };
+    });
+    const medians = answerMedians(
+      answers.filter((answer) => answer.territory === territory.documentId),
+      now,
+    );
     const waitingOf = (kind: string) =>
       waiting.filter((item) => item.kind === kind && item.hub === territory.slug).length;
     return {
@@ -169,7 +255,11 @@ export async function figuresFor(strapi: Core.Strapi, scope: TerritoryScope, now
       waitingBookings: waitingOf('booking'),
       waitingOffers: waitingOf('offer'),
       ...hubs(territory.documentId),
+      medianAnswerSecondsQuestions: medians.question,
+      medianAnswerSecondsBookings: medians.booking,
+      medianAnswerSecondsOffers: medians.offer,
       byType,
+      byArea,
     };
   });
   return { generatedAt: now.toISOString(), today: romeDate(now), staleAfterDays, territories: rows };

@@ -1,6 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import uPlot from 'uplot';
 import type { ContentFigures } from '@sito/shared';
 import 'uplot/dist/uPlot.min.css';
@@ -20,6 +35,11 @@ interface Row extends ContentFigures {
   lastLiveAt: string | null;
   failedBuilds7Days: number;
   publishToLiveMedianSeconds: number | null;
+  medianAnswerSecondsQuestions: number | null;
+  medianAnswerSecondsBookings: number | null;
+  medianAnswerSecondsOffers: number | null;
+  byType: Record<string, { published: number; stale: number; toReview: number }>;
+  byArea: Array<ContentFigures & { area: string; name: string; published: number }>;
 }
 type Snapshot = Record<string, number | string> & { day: string; territory: string };
 interface Monitoring {
@@ -39,7 +59,29 @@ const shortDay = (day: string) =>
     new Date(`${day}T00:00:00Z`),
   );
 const duration = (seconds: number | null) =>
-  seconds === null ? '–' : seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  seconds === null
+    ? '–'
+    : seconds < 90
+      ? `${seconds} s`
+      : seconds < 90 * 60
+        ? `${Math.round(seconds / 60)} min`
+        : seconds < 48 * 3600
+          ? `${Math.round(seconds / 3600)} h`
+          : `${Math.round(seconds / 86_400)} giorni`;
+
+/** The content types as the operators know them. */
+const TYPE_NAMES: Record<string, string> = {
+  opportunity: 'Opportunità',
+  event: 'Eventi',
+  tutorial: 'Guide',
+  profession: 'Professioni',
+  question: 'L’esperto risponde',
+  'operator-resource': 'Risorse per operatori',
+  'useful-link': 'Link utili',
+  reading: 'Letture',
+  news: 'Notizie',
+  project: 'Progetti',
+};
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -85,6 +127,33 @@ export function weekly(history: Snapshot[], today: string, key: string, territor
     .map((week) => ({ week, values: territories.map((row) => valueAt(row.territory, week)) }))
     .filter((row) => row.values.some((value) => value !== null));
   return rows;
+}
+
+/** A table of figures: a caption for screen readers, a header row, one row per item. */
+function FigureTable(props: { caption: string; headers: string[]; rows: Array<{ key: string; cells: ReactNode[] }> }) {
+  return (
+    <Table colCount={props.headers.length} rowCount={props.rows.length + 1}>
+      <caption>
+        <VisuallyHidden>{props.caption}</VisuallyHidden>
+      </caption>
+      <Thead>
+        <Tr>
+          {props.headers.map((header) => (
+            <Th key={header}>{header}</Th>
+          ))}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {props.rows.map((row) => (
+          <Tr key={row.key}>
+            {row.cells.map((cell, index) => (
+              <Td key={props.headers[index]}>{cell}</Td>
+            ))}
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
 }
 
 function TrendChart(props: { title: string; figure: string; data: Monitoring }) {
@@ -136,31 +205,79 @@ function TrendChart(props: { title: string; figure: string; data: Monitoring }) 
         ) : (
           <Flex gap={6} alignItems="flex-start" wrap="wrap">
             <div ref={target} data-chart={props.figure} aria-hidden="true" style={{ flex: '1 1 420px' }} />
-            <Table colCount={props.data.territories.length + 1} rowCount={rows.length + 1}>
-              <caption>
-                <VisuallyHidden>{props.title}, per settimana</VisuallyHidden>
-              </caption>
-              <Thead>
-                <Tr>
-                  <Th>Settimana</Th>
-                  {props.data.territories.map((row) => (
-                    <Th key={row.territory}>{row.name}</Th>
-                  ))}
-                </Tr>
-              </Thead>
-              <Tbody>
-                {rows.map((row) => (
-                  <Tr key={row.week}>
-                    <Td>{shortDay(row.week)}</Td>
-                    {row.values.map((value, index) => (
-                      <Td key={props.data.territories[index]!.territory}>{value ?? '–'}</Td>
-                    ))}
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <FigureTable
+              caption={`${props.title}, per settimana`}
+              headers={['Settimana', ...props.data.territories.map((row) => row.name)]}
+              rows={rows.map((row) => ({
+                key: row.week,
+                cells: [shortDay(row.week), ...row.values.map((value) => value ?? '–')],
+              }))}
+            />
           </Flex>
         )}
+      </Flex>
+    </Box>
+  );
+}
+
+/** One territory's figures per thematic area and per type of content, for the territory picked. */
+function Breakdown(props: { territories: Row[] }) {
+  const [picked, setPicked] = useState(props.territories[0]?.territory ?? '');
+  const row = props.territories.find((territory) => territory.territory === picked) ?? props.territories[0];
+  if (!row) return null;
+  const types = Object.entries(row.byType).filter(([, figures]) => figures.published > 0);
+  return (
+    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Typography variant="delta" tag="h3">
+          {`Per area tematica e per tipo: ${row.name}`}
+        </Typography>
+        {props.territories.length > 1 && (
+          <Box maxWidth="320px">
+            <Field.Root name="territorio">
+              <Field.Label>Territorio</Field.Label>
+              <SingleSelect value={row.territory} onChange={(value: string | number) => setPicked(String(value))}>
+                {props.territories.map((territory) => (
+                  <SingleSelectOption key={territory.territory} value={territory.territory}>
+                    {territory.name}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Field.Root>
+          </Box>
+        )}
+        <FigureTable
+          caption={`${row.name}, per area tematica`}
+          headers={[
+            'Area tematica',
+            'Voci pubblicate',
+            'Opportunità aperte',
+            'Scadono entro 7 giorni',
+            'Non verificate',
+            'Da verificare',
+            'Eventi in arrivo',
+          ]}
+          rows={row.byArea.map((area) => ({
+            key: area.area,
+            cells: [
+              area.name,
+              area.published,
+              area.openOpportunities,
+              area.closingIn7Days,
+              area.stale,
+              area.toReview,
+              area.upcomingEvents,
+            ],
+          }))}
+        />
+        <FigureTable
+          caption={`${row.name}, per tipo di contenuto`}
+          headers={['Tipo di contenuto', 'Voci pubblicate', 'Non verificate', 'Da verificare']}
+          rows={types.map(([type, figures]) => ({
+            key: type,
+            cells: [TYPE_NAMES[type] ?? type, figures.published, figures.stale, figures.toReview],
+          }))}
+        />
       </Flex>
     </Box>
   );
@@ -203,53 +320,76 @@ export function MonitoringPage() {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" shadow="tableShadow" hasRadius>
-            <Table colCount={12} rowCount={data.territories.length + 1}>
-              <caption>
-                <VisuallyHidden>Lo stato di ogni territorio oggi</VisuallyHidden>
-              </caption>
-              <Thead>
-                <Tr>
-                  <Th>Territorio</Th>
-                  <Th>Opportunità aperte</Th>
-                  <Th>Scadono entro 7 giorni</Th>
-                  <Th>Entro 30 giorni</Th>
-                  <Th>Scadute da meno di 30 giorni</Th>
-                  <Th>Non verificate</Th>
-                  <Th>Da verificare</Th>
-                  <Th>Eventi in arrivo</Th>
-                  <Th>In attesa di risposta</Th>
-                  <Th>Sito online dal</Th>
-                  <Th>Pubblicazioni fallite (7 giorni)</Th>
-                  <Th>Dalla pubblicazione al sito (mediana)</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {data.territories.map((row) => (
-                  <Tr key={row.territory}>
-                    <Td>
-                      <Typography fontWeight="bold">{row.name}</Typography>
-                    </Td>
-                    <Td>{row.openOpportunities}</Td>
-                    <Td>{row.closingIn7Days}</Td>
-                    <Td>{row.closingIn30Days}</Td>
-                    <Td>{row.closedLast30Days}</Td>
-                    <Td>{row.stale}</Td>
-                    <Td>{row.toReview}</Td>
-                    <Td>{row.upcomingEvents}</Td>
-                    <Td>
-                      {row.waitingQuestions + row.waitingBookings + row.waitingOffers}
-                      <VisuallyHidden>
-                        {` (${row.waitingQuestions} domande, ${row.waitingBookings} prenotazioni, ${row.waitingOffers} offerte)`}
-                      </VisuallyHidden>
-                    </Td>
-                    <Td>{row.lastLiveAt ? dateTime(row.lastLiveAt) : 'non ancora'}</Td>
-                    <Td>{row.failedBuilds7Days}</Td>
-                    <Td>{duration(row.publishToLiveMedianSeconds)}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <FigureTable
+              caption="Lo stato di ogni territorio oggi"
+              headers={[
+                'Territorio',
+                'Opportunità aperte',
+                'Scadono entro 7 giorni',
+                'Entro 30 giorni',
+                'Scadute da meno di 30 giorni',
+                'Non verificate',
+                'Da verificare',
+                'Eventi in arrivo',
+                'In attesa di risposta',
+                'Sito online dal',
+                'Pubblicazioni fallite (7 giorni)',
+                'Dalla pubblicazione al sito (mediana)',
+              ]}
+              rows={data.territories.map((row) => ({
+                key: row.territory,
+                cells: [
+                  <Typography fontWeight="bold">{row.name}</Typography>,
+                  row.openOpportunities,
+                  row.closingIn7Days,
+                  row.closingIn30Days,
+                  row.closedLast30Days,
+                  row.stale,
+                  row.toReview,
+                  row.upcomingEvents,
+                  <>
+                    {row.waitingQuestions + row.waitingBookings + row.waitingOffers}
+                    <VisuallyHidden>
+                      {` (${row.waitingQuestions} domande, ${row.waitingBookings} prenotazioni, ${row.waitingOffers} offerte)`}
+                    </VisuallyHidden>
+                  </>,
+                  row.lastLiveAt ? dateTime(row.lastLiveAt) : 'non ancora',
+                  row.failedBuilds7Days,
+                  duration(row.publishToLiveMedianSeconds),
+                ],
+              }))}
+            />
           </Box>
+          <Typography variant="beta" tag="h2">
+            Richieste dai siti
+          </Typography>
+          <Box background="neutral0" shadow="tableShadow" hasRadius>
+            <FigureTable
+              caption="Richieste in attesa e tempo mediano di risposta negli ultimi 30 giorni"
+              headers={[
+                'Territorio',
+                'Domande in attesa',
+                'Prenotazioni da confermare',
+                'Offerte da pubblicare',
+                'Risposta a una domanda (mediana, 30 giorni)',
+                'Conferma di una prenotazione',
+                'Pubblicazione di un’offerta',
+              ]}
+              rows={data.territories.map((row) => ({
+                key: row.territory,
+                cells: [
+                  <Typography fontWeight="bold">{row.name}</Typography>,
+                  row.waitingQuestions,
+                  row.waitingBookings,
+                  row.waitingOffers,
+                  duration(row.medianAnswerSecondsQuestions),
+                  duration(row.medianAnswerSecondsBookings),
+                  duration(row.medianAnswerSecondsOffers),
+                ],
+              }))}
+            />
+          </Box>
+          <Breakdown territories={data.territories} />
           <Typography variant="beta" tag="h2">
             Andamento nelle ultime 12 settimane
           </Typography>
