@@ -41,6 +41,8 @@ import { ensureAnswerTable, recordAnswers } from './monitoring/answer-times';
 import { registerReviewQueueRoutes } from './monitoring/review-queue';
 import { ensureOptoutTable, registerReminderRoutes } from './monitoring/reminders';
 import { ensureThematicAreas } from './seed/thematic-areas';
+import { defaultAdminLanguage, ensureAdminLanguage } from './bootstrap/admin-language';
+import { applyContentManagerLayouts } from './bootstrap/content-manager-layouts';
 
 export default {
   /** Document Service middlewares: side effects of content changes, one per file. */
@@ -64,6 +66,8 @@ export default {
     strapi.documents.use(ownershipCheck(strapi));
     // A booking holds its slot in the same transaction: a slot already taken rolls the write back.
     strapi.documents.use(bookingSlots(strapi));
+    // Italian for every admin user created from now on (their own choice is kept).
+    defaultAdminLanguage(strapi);
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
     registerSubmissionRoutes(strapi);
@@ -120,5 +124,8 @@ export default {
     await recordNetworkSnapshot(strapi);
     const demoAccounts = await ensureDemoAccounts(strapi, env);
     if (demoAccounts > 0) strapi.log.info(`[sito] created ${demoAccounts} demo accounts (see README)`);
+    await ensureAdminLanguage(strapi);
+    // The content manager's labels, list columns and order, as kept in the repository.
+    await applyContentManagerLayouts(strapi);
   },
 };

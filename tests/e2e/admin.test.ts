@@ -329,6 +329,57 @@ describe('the admin panel, as the operator of Crema', () => {
       .toBe(1);
   }, 300_000);
 
+  it('speaks Italian: the home page, and the opportunities’ list and edit views with the office’s columns and labels', async () => {
+    // Words the admin showed in English before: none may be left on these pages.
+    const ENGLISH = ['Hello', 'Create new entry', 'Filters', 'entries found', 'Last edited entries', 'Open preview'];
+    const visibleText = () => page.locator('#main-content').innerText();
+
+    await page.goto(`${cms.url}/admin`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 30_000 })
+      .toMatch(/^Ciao /);
+    for (const word of ENGLISH) expect(await visibleText(), word).not.toContain(word);
+
+    // The list: the office's columns, in Italian, ordered by deadline as the CMS orders them.
+    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const byDeadline = await operator.request(
+      'GET',
+      `${CM}/${OPP}?page=1&pageSize=10&sort=deadline:ASC&plugins[i18n][locale]=it`,
+    );
+    const expected = byDeadline.body.results as Array<{ title: string; documentId: string; deadline: string | null }>;
+    expect(expected.length).toBeGreaterThan(2);
+    await page.goto(`${cms.url}/admin${CM}/${OPP}?plugins[i18n][locale]=it`);
+    const grid = page.getByRole('grid').first();
+    await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBe(expected.length + 1);
+    // The header row's cells, as written (Strapi shows them in capitals with CSS).
+    const headers = await grid
+      .getByRole('row')
+      .first()
+      .evaluate((row) =>
+        Array.from(row.children)
+          .map((cell) => (cell.textContent ?? '').trim())
+          .filter(Boolean),
+      );
+    expect(headers).toEqual(
+      expect.arrayContaining(['Titolo', 'Tipo di opportunità', 'Scadenza', 'Territorio', 'Ultima verifica']),
+    );
+    expect(headers.join(' ')).not.toMatch(/KIND|THEMATICAREAS|DEADLINE/i);
+    const shown = await grid.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.textContent ?? ''));
+    expect(shown.map((row, index) => row.includes(expected[index]!.title))).toEqual(expected.map(() => true));
+    for (const word of ENGLISH) expect(await visibleText(), word).not.toContain(word);
+
+    // The edit view: Italian labels and the one-line help where an operator could hesitate.
+    const withDeadline = expected.find((entry) => entry.deadline)!;
+    await page.goto(`${cms.url}/admin${CM}/${OPP}/${withDeadline.documentId}?plugins[i18n][locale]=it`);
+    await expect
+      .poll(() => page.getByText('L’ultimo giorno utile per candidarsi', { exact: false }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const edit = await visibleText();
+    for (const label of ['Titolo', 'Sommario', 'Scadenza', 'Territorio', 'Regionale', 'Ultima verifica'])
+      expect(edit, label).toContain(label);
+    for (const word of ENGLISH) expect(edit, word).not.toContain(word);
+  }, 120_000);
+
   it("an entry's Open preview shows its draft as it will look on the hub, never on the public site", async () => {
     const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
     const territories = await operator.request('GET', `${CM}/api::territory.territory?pageSize=100`);
@@ -346,7 +397,7 @@ describe('the admin panel, as the operator of Crema', () => {
     const { documentId } = created.body.data as { documentId: string };
 
     await page.goto(`${cms.url}/admin${CM}/${OPP}/${documentId}?plugins[i18n][locale]=it`);
-    await page.getByRole('link', { name: 'Open preview' }).click();
+    await page.getByRole('link', { name: 'Apri l’anteprima' }).click();
     const frame = page.frameLocator('[data-testid="preview-iframe"]');
     // The draft's page, built by the worker; until then the frame shows a page that waits for it.
     await expect

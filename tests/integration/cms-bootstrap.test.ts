@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_ADMIN } from '@sito/shared';
 import { databasesUnderTest, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 
 const OPPORTUNITY = 'api::opportunity.opportunity';
 const TERRITORY = 'api::territory.territory';
@@ -13,6 +14,7 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     cms = await startTestCms({ database });
   });
   afterAll(async () => {
+    await closeStoredReads();
     await cms?.destroy();
   });
 
@@ -34,6 +36,35 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     const { body } = await admin.request('GET', '/admin/users/me');
     expect(body.data.email).toBe(DEV_ADMIN.email);
     expect(body.data.roles.map((role: { code: string }) => role.code)).toContain('strapi-super-admin');
+  });
+
+  it('speaks Italian to every admin user, and lays out the content manager as the repository says', async () => {
+    const admin = await cms.admin();
+    expect((await admin.request('GET', '/admin/users/me')).body.data.preferedLanguage).toBe('it');
+    // A user created later, by an administrator, gets Italian too.
+    const roles = await admin.request('GET', '/admin/roles');
+    const editor = (roles.body.data as Array<{ id: number; code: string }>).find((r) => r.code === 'strapi-editor')!;
+    const created = await admin.request('POST', '/admin/users', {
+      firstname: 'Nuova',
+      lastname: 'Operatrice',
+      email: 'nuova.operatrice@sitogiovani.test',
+      roles: [editor.id],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [stored] = await queryStored<{ prefered_language: string | null }>(
+      cms,
+      "SELECT prefered_language FROM admin_users WHERE email = 'nuova.operatrice@sitogiovani.test'",
+    );
+    expect(stored!.prefered_language).toBe('it');
+
+    const configuration = await admin.request('GET', `/content-manager/content-types/${OPPORTUNITY}/configuration`);
+    expect(configuration.status).toBe(200);
+    const { layouts, settings, metadatas } = configuration.body.data.contentType;
+    expect(layouts.list).toEqual(['title', 'kind', 'deadline', 'territory', 'lastVerifiedAt']);
+    expect(settings).toMatchObject({ defaultSortBy: 'deadline', defaultSortOrder: 'ASC' });
+    expect(metadatas.deadline.edit.label).toBe('Scadenza');
+    expect(metadatas.deadline.edit.description).toMatch(/^L’ultimo giorno utile/);
+    expect(metadatas.regional.list.label).toBe('Regionale');
   });
 
   it('writes a read-only builder token that reads the API and cannot write', async () => {
@@ -116,8 +147,36 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
   it('boots again on the same database without creating anything twice', async () => {
     const tokenBefore = cms.builderToken();
     fs.rmSync(cms.tokenFile);
+    // Before the boot: the super admin switches to English, and someone rearranges a list view.
+    const before = await cms.admin();
+    expect((await before.request('PUT', '/admin/users/me', { preferedLanguage: 'en' })).status).toBe(200);
+    const path = `/content-manager/content-types/${OPPORTUNITY}/configuration`;
+    const { settings, metadatas, layouts } = (await before.request('GET', path)).body.data.contentType;
+    // As the admin's «Configura la vista» sends it: the list metadata without the relation's mainField.
+    const sent = Object.fromEntries(
+      Object.entries(metadatas as Record<string, { edit: object; list: { mainField?: unknown } }>).map(
+        ([
+          field,
+          {
+            edit,
+            list: { mainField: _mainField, ...list },
+          },
+        ]) => [field, { edit, list }],
+      ),
+    );
+    const rearranged = await before.request('PUT', path, {
+      settings: { ...settings, defaultSortBy: 'title' },
+      metadatas: sent,
+      layouts: { ...layouts, list: ['id', 'title'] },
+    });
+    expect(rearranged.status, JSON.stringify(rearranged.body)).toBe(200);
     await cms.restart();
     const admin = await cms.admin();
+    // Their own language is kept; the repository's layout is back.
+    expect((await admin.request('GET', '/admin/users/me')).body.data.preferedLanguage).toBe('en');
+    const restored = (await admin.request('GET', path)).body.data.contentType;
+    expect(restored.layouts.list).toEqual(['title', 'kind', 'deadline', 'territory', 'lastVerifiedAt']);
+    expect(restored.settings.defaultSortBy).toBe('deadline');
     const users = await admin.request('GET', '/admin/users?pageSize=100');
     const emails = users.body.data.results.map((user: { email: string }) => user.email);
     expect(emails.filter((email: string) => email === DEV_ADMIN.email)).toHaveLength(1);

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LAYOUTS, withLayout } from '../../cms/src/bootstrap/content-manager-layouts.ts';
+import { CMS_DIR } from '../../scripts/lib/paths.ts';
+
+/** A type's attributes as its schema declares them (plus Strapi's timestamps). */
+const attributesOf = (uid: string) => {
+  const name = uid.split('.')[1]!;
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(CMS_DIR, 'src', 'api', name, 'content-types', name, 'schema.json'), 'utf8'),
+  ) as { attributes: Record<string, unknown> };
+  return { ...schema.attributes, createdAt: {}, updatedAt: {}, publishedAt: {} };
+};
+
+describe('the content manager’s layouts (cms/src/bootstrap/content-manager-layouts.ts)', () => {
+  it('name only fields each type has, for its columns and its order', () => {
+    for (const [uid, layout] of Object.entries(LAYOUTS)) {
+      const attributes = attributesOf(uid);
+      for (const field of [...layout.list, layout.sort[0], ...Object.keys(layout.fields ?? {})])
+        expect(Object.keys(attributes), `${uid}: ${field}`).toContain(field);
+    }
+  });
+
+  it('label every field in Italian over what Strapi stored, keeping the rest of it', () => {
+    const stored = {
+      settings: { pageSize: 10, mainField: 'title', defaultSortBy: 'id', defaultSortOrder: 'ASC' },
+      metadatas: {
+        deadline: {
+          edit: { label: 'deadline', visible: true, editable: true },
+          list: { label: 'deadline', sortable: true },
+        },
+        tags: { edit: { label: 'tags', description: 'old' }, list: { label: 'tags' } },
+        somethingElse: { edit: { label: 'somethingElse' }, list: { label: 'somethingElse' } },
+      },
+      layouts: { list: ['id', 'title'], edit: [[{ name: 'title', size: 6 }]] },
+    };
+    const next = withLayout('api::opportunity.opportunity', stored, attributesOf('api::opportunity.opportunity'));
+    expect(next.metadatas.deadline).toEqual({
+      edit: {
+        label: 'Scadenza',
+        description: expect.stringMatching(/ultimo giorno utile/),
+        visible: true,
+        editable: true,
+      },
+      list: { label: 'Scadenza', sortable: true },
+    });
+    // A label without a description clears Strapi's, so none is left in English.
+    expect(next.metadatas.tags!.edit).toEqual({ label: 'Parole chiave', description: '' });
+    expect(next.metadatas.somethingElse).toEqual(stored.metadatas.somethingElse);
+    expect(next.layouts).toEqual({
+      list: ['title', 'kind', 'deadline', 'territory', 'lastVerifiedAt'],
+      edit: stored.layouts.edit,
+    });
+    expect(next.settings).toEqual({
+      pageSize: 10,
+      mainField: 'title',
+      defaultSortBy: 'deadline',
+      defaultSortOrder: 'ASC',
+    });
+  });
+
+  it('refuses a layout naming a field the type does not have', () => {
+    const stored = { settings: {}, metadatas: {}, layouts: { list: [], edit: [] } };
+    expect(() => withLayout('api::opportunity.opportunity', stored, { title: {} })).toThrow(
+      /api::opportunity\.opportunity has no field kind, deadline, territory, lastVerifiedAt, deadline/,
+    );
+  });
+});
