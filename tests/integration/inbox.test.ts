@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { DEV_ADMIN } from '@sito/shared';
+import { DEV_ADMIN, romeDate } from '@sito/shared';
 import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 
@@ -159,6 +159,16 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
   });
 
   it('drops what is answered: the booking confirmed, the question and the offer published', async () => {
+    // Nobody has verified what people sent: no date, no office, flagged; publishing it verifies it.
+    const FRESHNESS = `SELECT q.published_at IS NOT NULL AS published, CAST(q.last_verified_at AS TEXT) AS verified,
+        q.to_review, (SELECT t.slug FROM questions_verified_by_lnk l JOIN territories t ON t.id = l.territory_id
+        WHERE l.question_id = q.id) AS verified_by
+      FROM questions q WHERE q.question LIKE 'Come posso fare un tirocinio estivo%' ORDER BY q.id`;
+    const sent = await queryStored<Record<string, unknown>>(cms, FRESHNESS);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ verified: null, verified_by: null });
+    expect(Number(sent[0]!.to_review)).toBe(1);
+
     const { client, data } = await inbox('operatore.cremona@sitogiovani.test');
     const [question, booking, offer] = data.items;
     const cm = '/content-manager/collection-types';
@@ -195,6 +205,13 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
       ).status,
     ).toBe(200);
     expect((await inbox('operatore.cremona@sitogiovani.test')).data.items).toEqual([]);
+    const answered = await queryStored<Record<string, unknown>>(cms, FRESHNESS);
+    expect(
+      answered.map((row) => [Boolean(Number(row.published)), row.verified, Number(row.to_review), row.verified_by]),
+    ).toEqual([
+      [false, romeDate(), 0, 'cremona'],
+      [true, romeDate(), 0, 'cremona'],
+    ]);
     const [left] = await queryStored<{ n: number | string }>(
       cms,
       "SELECT count(*) AS n FROM bookings WHERE state = 'confirmed'",
