@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { DEV_ADMIN } from '@sito/shared';
+import { DEV_ADMIN, romeDate } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
+import { liveRelease } from '../../scripts/lib/publishing/releases.ts';
 import { loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 
 const CM = '/content-manager/collection-types';
@@ -31,6 +32,9 @@ describe('the admin panel, as the operator of Crema', () => {
   let browser: Browser;
   let page: Page;
   let releases: string;
+  // One API sign-in for the whole file: the admin's login is rate limited.
+  let operatorClient: ReturnType<typeof loginAdmin> | undefined;
+  const asOperator = () => (operatorClient ??= loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password));
 
   beforeAll(async () => {
     // `pnpm test` builds the admin panel before any test; building it here would rewrite cms/dist/
@@ -182,7 +186,7 @@ describe('the admin panel, as the operator of Crema', () => {
   }, 120_000);
 
   it('«Monitoraggio» shows the own territory’s figures as the API counts them, with the trend charts and their tables', async () => {
-    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const operator = await asOperator();
     const answer = await operator.request('GET', '/sito/monitoring');
     const [crema] = answer.body.data.territories as Array<Record<string, number | string>>;
     expect(answer.body.data.territories).toHaveLength(1);
@@ -253,7 +257,7 @@ describe('the admin panel, as the operator of Crema', () => {
   }, 120_000);
 
   it('«Da verificare» lists the own territory’s entries to check again; «Verificato oggi» takes one off', async () => {
-    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const operator = await asOperator();
     const queue = async () =>
       (await operator.request('GET', '/sito/review-queue')).body.data.items as Array<{
         title: string;
@@ -327,6 +331,24 @@ describe('the admin panel, as the operator of Crema', () => {
     await expect
       .poll(() => page.getByText(new RegExp(`\\(${live(releases, 'crema')}\\)`)).count(), { timeout: 15_000 })
       .toBe(1);
+
+    // «Monitoraggio» agrees with what the hub publishes: Crema's own open opportunities in its open data.
+    const release = liveRelease(releases, 'crema')!.dir;
+    const file = [
+      path.join(release, 'dati', 'opportunita.json'),
+      path.join(release, 'crema', 'dati', 'opportunita.json'),
+    ].find((candidate) => fs.existsSync(candidate))!;
+    const published = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{
+      territorio: string | null;
+      scadenza: string | null;
+    }>;
+    const today = romeDate();
+    const open = published.filter((row) => row.territorio === 'crema' && (!row.scadenza || row.scadenza >= today));
+    expect(open.length).toBeGreaterThan(0);
+    const [crema] = (await (await asOperator()).request('GET', '/sito/monitoring')).body.data.territories as Array<
+      Record<string, number>
+    >;
+    expect(crema!.openOpportunities).toBe(open.length);
   }, 300_000);
 
   it('speaks Italian: the home page, and the opportunities’ list and edit views with the office’s columns and labels', async () => {
@@ -339,9 +361,21 @@ describe('the admin panel, as the operator of Crema', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 30_000 })
       .toMatch(/^Ciao /);
     for (const word of ENGLISH) expect(await visibleText(), word).not.toContain(word);
+    // «Il tuo territorio»: Crema's figures as the monitoring counts them; not the network's count of entries.
+    const operator = await asOperator();
+    const [crema] = (await operator.request('GET', '/sito/monitoring')).body.data.territories as Array<
+      Record<string, number>
+    >;
+    const widget = page.getByRole('region', { name: 'Il tuo territorio' });
+    const figure = (name: string) =>
+      widget.locator(`[data-figure="${name}"]`).evaluate((item) => item.lastElementChild?.textContent ?? '');
+    await expect.poll(() => figure('closing'), { timeout: 30_000 }).toBe(String(crema!.closingIn7Days));
+    const { stale, toReview, waitingQuestions, waitingBookings, waitingOffers } = crema!;
+    expect(await figure('to-verify')).toBe(String(stale! + toReview!));
+    expect(await figure('waiting')).toBe(String(waitingQuestions! + waitingBookings! + waitingOffers!));
+    expect(await page.getByRole('region', { name: 'Voci', exact: true }).count()).toBe(0);
 
     // The list: the office's columns, in Italian, ordered by deadline as the CMS orders them.
-    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
     const byDeadline = await operator.request(
       'GET',
       `${CM}/${OPP}?page=1&pageSize=10&sort=deadline:ASC&plugins[i18n][locale]=it`,
@@ -381,7 +415,7 @@ describe('the admin panel, as the operator of Crema', () => {
   }, 120_000);
 
   it("an entry's Open preview shows its draft as it will look on the hub, never on the public site", async () => {
-    const operator = await loginAdmin(cms.url, OPERATOR, DEV_ADMIN.password);
+    const operator = await asOperator();
     const territories = await operator.request('GET', `${CM}/api::territory.territory?pageSize=100`);
     const crema = (territories.body.results as Array<{ slug: string; documentId: string }>).find(
       (t) => t.slug === 'crema',

@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ChartPie, CheckCircle, Rocket, Shield } from '@strapi/icons';
+import { ChartPie, CheckCircle, House, Rocket, Shield } from '@strapi/icons';
 import { InboxMenuIcon } from './components/InboxMenuIcon';
 import adminIt from './translations/admin.it.json';
 import contentManagerIt from './translations/content-manager.it.json';
@@ -11,6 +11,24 @@ export default {
     locales: ['it'],
     // What Strapi's own Italian leaves in English (cms/src/admin/translations/, docs/admin.md).
     translations: { it: { ...adminIt, ...contentManagerIt, ...i18nIt } },
+  },
+  // Registration sees every plugin's widgets (bootstrap is too late for widgets).
+  register(app: StrapiApp) {
+    // The home page speaks about the user's own territory: our widget first, and not Strapi's
+    // count of every entry of the network («Voci»), which an operator would take for their own.
+    app.widgets.register((widgets) => [
+      {
+        id: 'territorio',
+        icon: House,
+        title: { id: 'sito.widget.territory.title', defaultMessage: 'Il tuo territorio' },
+        component: async () => (await import('./components/TerritoryWidget')).TerritoryWidget,
+        link: {
+          label: { id: 'sito.widget.territory.link', defaultMessage: 'Apri il monitoraggio' },
+          href: '/monitoraggio',
+        },
+      },
+      ...widgets.filter((widget) => !(widget.pluginId === 'content-manager' && widget.id === 'chart-entries')),
+    ]);
   },
   bootstrap(app: StrapiApp) {
     // Italian from the sign-in page on, unless this browser chose a language before; once signed

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useFetchClient, Widget } from '@strapi/strapi/admin';
+import { Box, Flex, Typography } from '@strapi/design-system';
+
+/**
+ * The home page's «Il tuo territorio»: for each of the user's territories (an operator's own; the
+ * regional editors' every one) what closes this week, what is to verify, what waits for an answer,
+ * and when its hub last went live — the same figures as «Monitoraggio» (`GET /sito/monitoring`,
+ * scoped as entries are), each linked to the page where the work is done.
+ */
+interface Row {
+  territory: string;
+  name: string;
+  closingIn7Days: number;
+  stale: number;
+  toReview: number;
+  waitingQuestions: number;
+  waitingBookings: number;
+  waitingOffers: number;
+  lastLiveAt: string | null;
+}
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
+    new Date(iso),
+  );
+
+function Figure(props: { label: string; value: string | number; to: string; name: string }) {
+  return (
+    <Flex justifyContent="space-between" gap={2} tag="li" data-figure={props.name}>
+      <Link to={props.to}>
+        <Typography textColor="primary700">{props.label}</Typography>
+      </Link>
+      <Typography fontWeight="bold">{props.value}</Typography>
+    </Flex>
+  );
+}
+
+export function TerritoryWidget() {
+  const { get } = useFetchClient();
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    get<{ data: { territories: Row[] } }>('/sito/monitoring')
+      .then((response) => setRows(response.data.data.territories))
+      .catch(() => setFailed(true));
+  }, [get]);
+
+  if (failed) return <Widget.Error>Non è stato possibile leggere i dati del territorio.</Widget.Error>;
+  if (!rows) return <Widget.Loading>Caricamento dei dati del territorio</Widget.Loading>;
+  if (rows.length === 0) return <Widget.NoData>Nessun territorio ti è assegnato.</Widget.NoData>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      {rows.map((row) => (
+        <Box key={row.territory} data-territory={row.territory}>
+          {rows.length > 1 && (
+            <Typography variant="omega" fontWeight="bold" tag="h3">
+              {row.name}
+            </Typography>
+          )}
+          <Flex direction="column" alignItems="stretch" gap={1} tag="ul">
+            <Figure name="closing" label="Scadono entro 7 giorni" value={row.closingIn7Days} to="/da-verificare" />
+            <Figure
+              name="to-verify"
+              label="Da verificare (non verificate o segnalate)"
+              value={row.stale + row.toReview}
+              to="/da-verificare"
+            />
+            <Figure
+              name="waiting"
+              label="In attesa di risposta"
+              value={row.waitingQuestions + row.waitingBookings + row.waitingOffers}
+              to="/in-arrivo"
+            />
+            <Figure
+              name="live"
+              label="Sito online dal"
+              value={row.lastLiveAt ? when(row.lastLiveAt) : 'non ancora'}
+              to="/pubblicazione"
+            />
+          </Flex>
+        </Box>
+      ))}
+    </Flex>
+  );
+}
+
+export default TerritoryWidget;
