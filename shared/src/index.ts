@@ -29,3 +29,4 @@ export * from './bookings.js';
 export * from './offers.js';
 export * from './monitoring.js';
 export * from './csv.js';
+export * from './code-labels.js';

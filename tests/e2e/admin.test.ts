@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { DEV_ADMIN, romeDate } from '@sito/shared';
+import { codeLabel, DEV_ADMIN, romeDate } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
@@ -401,6 +401,13 @@ describe('the admin panel, as the operator of Crema', () => {
     const shown = await grid.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.textContent ?? ''));
     expect(shown.map((row, index) => row.includes(expected[index]!.title))).toEqual(expected.map(() => true));
     for (const word of ENGLISH) expect(await visibleText(), word).not.toContain(word);
+    // Each kind shown in its Italian word, not its stored code.
+    const kinds = await grid
+      .locator('[data-code]')
+      .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-code'), cell.textContent]));
+    expect(kinds).toHaveLength(expected.length);
+    expect(kinds).toEqual(kinds.map(([code]) => [code, codeLabel('kind', code!)]));
+    expect(kinds.every(([code, text]) => code !== text)).toBe(true);
 
     // The edit view: Italian labels and the one-line help where an operator could hesitate.
     const withDeadline = expected.find((entry) => entry.deadline)!;

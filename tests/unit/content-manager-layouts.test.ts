@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CODE_LABELS_IT, codeLabel } from '@sito/shared';
 import { LAYOUTS, withLayout } from '../../cms/src/bootstrap/content-manager-layouts.ts';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 
@@ -65,5 +66,29 @@ describe('the content manager’s layouts (cms/src/bootstrap/content-manager-lay
     expect(() => withLayout('api::opportunity.opportunity', stored, { title: {} })).toThrow(
       /api::opportunity\.opportunity has no field kind, deadline, territory, lastVerifiedAt, deadline/,
     );
+  });
+
+  it('give every code of every enumeration an Italian word, so no list shows an internal code', () => {
+    const api = path.join(CMS_DIR, 'src', 'api');
+    const missing: string[] = [];
+    let codes = 0;
+    for (const name of fs.readdirSync(api)) {
+      const file = path.join(api, name, 'content-types', name, 'schema.json');
+      if (!fs.existsSync(file)) continue;
+      const { attributes } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        attributes: Record<string, { type: string; enum?: string[] }>;
+      };
+      for (const [attribute, { type, enum: values = [] }] of Object.entries(attributes))
+        if (type === 'enumeration')
+          for (const code of values) {
+            codes += 1;
+            if (!CODE_LABELS_IT[attribute]?.[code]) missing.push(`${name}.${attribute}: ${code}`);
+          }
+    }
+    expect(missing).toEqual([]);
+    expect(codes).toBeGreaterThan(30);
+    expect(codeLabel('kind', 'seasonal')).toBe('Lavoro stagionale');
+    expect(codeLabel('service', 'cv-check')).toBe('Revisione del curriculum');
+    expect(codeLabel('kind', 'not-a-code')).toBe('not-a-code');
   });
 });

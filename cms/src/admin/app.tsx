@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie, CheckCircle, House, Rocket, Shield } from '@strapi/icons';
 import { InboxMenuIcon } from './components/InboxMenuIcon';
+import { italianEnumColumns } from './enum-columns';
 import adminIt from './translations/admin.it.json';
 import contentManagerIt from './translations/content-manager.it.json';
 import i18nIt from './translations/i18n.it.json';
@@ -35,6 +36,8 @@ export default {
     // in, the user's own language applies (Italian unless they changed it in their profile).
     if (!window.localStorage.getItem('strapi-admin-language'))
       window.localStorage.setItem('strapi-admin-language', 'it');
+    // List views show the Italian word for a stored code (`job` → «Offerta di lavoro»).
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', italianEnumColumns);
     // What people sent from the hubs and waits for an operator; the CMS answers with the user's territories only.
     app.addMenuLink({
       to: 'in-arrivo',

@@ -1,4 +1,4 @@
-import type { Locale, OpportunityKind } from '@sito/shared';
+import { CODE_LABELS_IT, type Locale, type OpportunityKind } from '@sito/shared';
 
 /**
  * Every string a reader sees, by language. Components take their words from here, never inline.
@@ -65,39 +65,11 @@ const it = {
   applyByEmail: 'Scrivi a',
   source: 'Fonte',
   attachments: 'Allegati',
-  kinds: {
-    job: 'Offerta di lavoro',
-    internship: 'Tirocinio',
-    apprenticeship: 'Apprendistato',
-    seasonal: 'Lavoro stagionale',
-    volunteering: 'Volontariato',
-    'civil-service': 'Servizio civile',
-    'work-camp': 'Campo di lavoro',
-    call: 'Bando',
-    grant: 'Dote e contributi',
-    course: 'Corso di formazione',
-    competition: 'Concorso',
-  } satisfies Record<OpportunityKind, string>,
-  eventKinds: {
-    'job-day': 'Job day',
-    'career-day': 'Career day',
-    'job-fair': 'Fiera del lavoro',
-    workshop: 'Laboratorio',
-    webinar: 'Webinar',
-    'info-session': 'Incontro informativo',
-    'operator-training': 'Formazione per operatori',
-  } as Record<string, string>,
-  demand: {
-    'in-demand': 'Professione richiesta',
-    emerging: 'Mestiere emergente',
-    stable: 'Professione stabile',
-  } as Record<string, string>,
-  resourceKinds: {
-    'good-practice': 'Buona pratica',
-    tool: 'Strumento',
-    'training-material': 'Materiale formativo',
-    'webinar-recording': 'Registrazione webinar',
-  } as Record<string, string>,
+  // The Italian words for the stored codes, shared with the admin (shared/src/code-labels.ts).
+  kinds: CODE_LABELS_IT.kind as Record<OpportunityKind, string>,
+  eventKinds: CODE_LABELS_IT.kind as Record<string, string>,
+  demand: CODE_LABELS_IT.demand as Record<string, string>,
+  resourceKinds: CODE_LABELS_IT.kind as Record<string, string>,
   upcoming: 'In programma',
   past: 'Eventi passati',
   when: 'Quando',
