@@ -1,4 +1,11 @@
-import { CODE_LABELS_IT, type Locale, type OpportunityKind } from '@sito/shared';
+import {
+  DEMAND_LABELS_IT,
+  EVENT_KIND_LABELS_IT,
+  OPPORTUNITY_KIND_LABELS_IT,
+  RESOURCE_KIND_LABELS_IT,
+  type Locale,
+  type OpportunityKind,
+} from '@sito/shared';
 
 /**
  * Every string a reader sees, by language. Components take their words from here, never inline.
@@ -66,10 +73,10 @@ const it = {
   source: 'Fonte',
   attachments: 'Allegati',
   // The Italian words for the stored codes, shared with the admin (shared/src/code-labels.ts).
-  kinds: CODE_LABELS_IT.kind as Record<OpportunityKind, string>,
-  eventKinds: CODE_LABELS_IT.kind as Record<string, string>,
-  demand: CODE_LABELS_IT.demand as Record<string, string>,
-  resourceKinds: CODE_LABELS_IT.kind as Record<string, string>,
+  kinds: { ...OPPORTUNITY_KIND_LABELS_IT } satisfies Record<OpportunityKind, string>,
+  eventKinds: { ...EVENT_KIND_LABELS_IT } as Record<string, string>,
+  demand: { ...DEMAND_LABELS_IT } as Record<string, string>,
+  resourceKinds: { ...RESOURCE_KIND_LABELS_IT } as Record<string, string>,
   upcoming: 'In programma',
   past: 'Eventi passati',
   when: 'Quando',
