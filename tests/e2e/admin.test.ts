@@ -380,7 +380,12 @@ describe('the admin panel, as the operator of Crema', () => {
       'GET',
       `${CM}/${OPP}?page=1&pageSize=10&sort=deadline:ASC&plugins[i18n][locale]=it`,
     );
-    const expected = byDeadline.body.results as Array<{ title: string; documentId: string; deadline: string | null }>;
+    const expected = byDeadline.body.results as Array<{
+      title: string;
+      documentId: string;
+      deadline: string | null;
+      kind: string;
+    }>;
     expect(expected.length).toBeGreaterThan(2);
     await page.goto(`${cms.url}/admin${CM}/${OPP}?plugins[i18n][locale]=it`);
     const grid = page.getByRole('grid').first();
@@ -419,6 +424,14 @@ describe('the admin panel, as the operator of Crema', () => {
     for (const label of ['Titolo', 'Sommario', 'Scadenza', 'Territorio', 'Regionale', 'Ultima verifica'])
       expect(edit, label).toContain(label);
     for (const word of ENGLISH) expect(edit, word).not.toContain(word);
+    // The kind's drop-down list shows the chosen kind's Italian word, and offers the others in Italian.
+    const kind = page.getByRole('combobox', { name: 'Tipo di opportunità' });
+    expect((await kind.innerText()).trim()).toBe(codeLabel('kind', withDeadline.kind));
+    await kind.click();
+    const options = await page.getByRole('option').allInnerTexts();
+    expect(options).toEqual(expect.arrayContaining(['Tirocinio', 'Lavoro stagionale', 'Servizio civile']));
+    expect(options).not.toContain('seasonal');
+    await page.keyboard.press('Escape');
   }, 120_000);
 
   it("an entry's Open preview shows its draft as it will look on the hub, never on the public site", async () => {

@@ -90,5 +90,8 @@ describe('the content manager’s layouts (cms/src/bootstrap/content-manager-lay
     expect(codeLabel('kind', 'seasonal')).toBe('Lavoro stagionale');
     expect(codeLabel('service', 'cv-check')).toBe('Revisione del curriculum');
     expect(codeLabel('kind', 'not-a-code')).toBe('not-a-code');
+    // The admin looks each code up as a message of its own: no two attributes may spell one alike.
+    const all = Object.values(CODE_LABELS_IT).flatMap((labels) => Object.keys(labels));
+    expect(all.length).toBe(new Set(all).size);
   });
 });

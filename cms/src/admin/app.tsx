@@ -1,7 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie, CheckCircle, House, Rocket, Shield } from '@strapi/icons';
 import { InboxMenuIcon } from './components/InboxMenuIcon';
-import { italianEnumColumns } from './enum-columns';
+import { codeMessages, italianEnumColumns } from './enum-columns';
 import adminIt from './translations/admin.it.json';
 import contentManagerIt from './translations/content-manager.it.json';
 import i18nIt from './translations/i18n.it.json';
@@ -11,7 +11,9 @@ export default {
     // Operators work in Italian; English stays available in each user's profile.
     locales: ['it'],
     // What Strapi's own Italian leaves in English (cms/src/admin/translations/, docs/admin.md).
-    translations: { it: { ...adminIt, ...contentManagerIt, ...i18nIt } },
+    // The stored codes too: the content manager's filters and drop-down lists look each code up
+    // as a message of its own (`seasonal` → «Lavoro stagionale»).
+    translations: { it: { ...adminIt, ...contentManagerIt, ...i18nIt, ...codeMessages() } },
   },
   // Registration sees every plugin's widgets (bootstrap is too late for widgets).
   register(app: StrapiApp) {

@@ -1,5 +1,5 @@
 import { Typography } from '@strapi/design-system';
-import { codeLabel } from '@sito/shared';
+import { CODE_LABELS_IT, codeLabel } from '@sito/shared';
 
 /**
  * The content manager's list views show an enumeration's stored code (`job`, `seasonal`,
@@ -30,3 +30,11 @@ export function italianEnumColumns({ displayedHeaders, layout }: { displayedHead
     ),
   };
 }
+
+/**
+ * Every stored code as a message of its own, for the places where the content manager already
+ * asks for one (`formatMessage({ id: code, defaultMessage: code })`): the list's filters and the
+ * edit view's drop-down lists. Codes never share a spelling across attributes.
+ */
+export const codeMessages = (): Record<string, string> =>
+  Object.assign({}, ...Object.values(CODE_LABELS_IT)) as Record<string, string>;
