@@ -63,12 +63,16 @@ async function answered(
   return null;
 }
 
+/** The one action per type that can answer what people sent. */
+const ANSWERING: Record<string, string> = { [QUESTION]: 'publish', [OPPORTUNITY]: 'publish', [BOOKING]: 'update' };
+
 /** Records, once the write has committed, the first answer to what people sent. */
 export function recordAnswers(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
     const result = await next();
     const documentId = (ctx.params as { documentId?: string }).documentId;
-    if (!documentId || ![QUESTION, OPPORTUNITY, BOOKING].includes(ctx.uid)) return result;
+    // Only the writes that can answer: reads and other writes schedule nothing.
+    if (!documentId || ANSWERING[ctx.uid] !== ctx.action) return result;
     const answeredAt = Date.now();
     await afterCommit(strapi, async () => {
       const found = await answered(strapi, ctx.uid, ctx.action, documentId);
