@@ -4,7 +4,9 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { RELEASES_DIR } from './lib/paths.ts';
 import { escapeHtml, page, previewWaitingPage } from './lib/publishing/pages.ts';
-import { deployedHubs, previewFailureFile, previewFolder } from './lib/publishing/releases.ts';
+import type { AddressBook } from '@sito/shared';
+import { MARKERS, readAddressBook } from './lib/publishing/addresses.ts';
+import { deployedHubs, previewFailureFile, previewFolder, withdrawnState } from './lib/publishing/releases.ts';
 import { securityHeaders } from './lib/publishing/security-headers.ts';
 import { proxySubmission, SUBMISSIONS_PATH } from './lib/submission-proxy.ts';
 
@@ -109,6 +111,48 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     res.end(page('Pagina non trovata', '<h1>Pagina non trovata</h1><p><a href="/">Torna ai siti della rete</a></p>'));
   };
 
+  /** A page of the release with a status of its own (404, 410): the first of `files` there, else a plain one. */
+  const sendPage = (res: http.ServerResponse, status: number, files: string[], title = 'Pagina non trovata') => {
+    const file = files.find((candidate) => fs.existsSync(candidate));
+    if (!file && status === 404) return notFound(res);
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end(
+      file
+        ? fs.readFileSync(file)
+        : page(title, `<h1>${escapeHtml(title)}</h1><p><a href="/">Torna ai siti della rete</a></p>`),
+    );
+  };
+
+  /** A hub with no live release: withdrawn (410, or 301 to the hub it moved to), or unknown (404). */
+  const withdrawn = (res: http.ServerResponse, hub: string, rest: string, search: string) => {
+    const state = /^[a-z0-9-]+$/.test(hub) ? withdrawnState(root, hub) : null;
+    if (state && 'movedTo' in state) {
+      res.writeHead(301, { Location: `/${state.movedTo}/${rest}${search}`, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
+    if (state) return sendPage(res, 410, [state.goneFile], 'Sito non più attivo');
+    return notFound(res);
+  };
+
+  // The address book of each live release (lib/publishing/addresses.ts), read once per release.
+  const books = new Map<string, { redirects: Map<string, string>; gone: Set<string> }>();
+  const addressBookOf = (dir: string) => {
+    let book = books.get(dir);
+    if (!book) {
+      let read: AddressBook = { redirects: {}, gone: [] };
+      try {
+        read = readAddressBook(dir);
+      } catch (error) {
+        console.error(`[hubs] ${(error as Error).message}`);
+      }
+      book = { redirects: new Map(Object.entries(read.redirects)), gone: new Set(read.gone) };
+      if (books.size > 64) books.clear();
+      books.set(dir, book);
+    }
+    return book;
+  };
+
   /**
    * A draft preview: `/_anteprima/<id>/<hub>/…` from `<root>/.previews/<id>/`, never cached or
    * indexed, and framed by the CMS's Preview panel. Until the worker has built it, a page that
@@ -139,7 +183,9 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
       return options.cmsUrl ? proxySubmission(req, res, options.cmsUrl) : notFound(res);
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
-    if (hostHub && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
+    // On a withdrawn hub's hostname, the hub it moved to is still reached by path (its 301s lead there).
+    const byPath = hostHub && !hubRoot(root, hostHub) && hubRoot(root, pathname.split('/')[1] ?? '');
+    if (hostHub && !byPath && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
       pathname = `/${hostHub}${pathname}`;
 
     if (pathname === '/') {
@@ -157,7 +203,21 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     }
     const [, hub = '', ...rest] = pathname.split('/');
     const dir = hubRoot(root, hub);
-    if (!dir) return notFound(res);
+    if (!dir) return withdrawn(res, hub, rest.join('/'), url.search);
+    // What the servers read of a release (lib/publishing/addresses.ts) is not a page.
+    if (rest[0] === MARKERS) return sendPage(res, 404, [path.join(dir, '404.html')]);
+    // Permanent addresses: an old address leads to the current one, a withdrawn entry's is gone.
+    const relative = rest.join('/');
+    const key = relative === '' || relative.endsWith('/') ? relative : `${relative}/`;
+    const book = addressBookOf(dir);
+    const movedTo = book.redirects.get(key);
+    if (movedTo) {
+      res.writeHead(301, { Location: `/${hub}/${movedTo}${url.search}`, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
+    if (book.gone.has(key))
+      return sendPage(res, 410, [path.join(dir, key, 'index.html')], 'Contenuto non più disponibile');
     if (rest.length === 0 || (!pathname.endsWith('/') && !path.posix.basename(pathname).includes('.'))) {
       res.writeHead(301, { Location: `${pathname}/${url.search}` });
       res.end();
@@ -166,7 +226,10 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     req.url = `/${rest.join('/')}${url.search}`;
     const files = serverFor(dir);
     if (!files) return unavailable(res);
-    files(req, res, () => notFound(res));
+    // Unknown here: the hub's own 404 page, in the reader's language.
+    files(req, res, () =>
+      sendPage(res, 404, rest[0] === 'en' ? [path.join(dir, 'en', '404', 'index.html')] : [path.join(dir, '404.html')]),
+    );
   });
 }
 

@@ -17,6 +17,7 @@ import { validateEntry } from './document-middlewares/validate-entry';
 import { queueBuilds } from './document-middlewares/queue-builds';
 import { buildStore } from './publishing';
 import { registerListingRoutes } from './publishing/listing';
+import { ensureAddressTable, registerAddressRoutes, rememberAddresses } from './publishing/addresses';
 import { registerPublishingRoutes } from './publishing/routes';
 import { previewStore, protectPreviewRoute } from './publishing/previews';
 import { replayStore } from './publishing/replays';
@@ -61,6 +62,8 @@ export default {
     strapi.documents.use(recordAnswers(strapi));
     // Outside the checks below, so it only queues builds for writes that committed.
     strapi.documents.use(queueBuilds(strapi, () => buildStore(strapi)));
+    // Every slug a published entry has had, for its hub's permanent addresses (301 and 410).
+    strapi.documents.use(rememberAddresses(strapi));
     // Innermost: both read what the write stored, in its transaction, and roll it back if wrong.
     strapi.documents.use(validateEntry(strapi));
     strapi.documents.use(ownershipCheck(strapi));
@@ -70,6 +73,7 @@ export default {
     defaultAdminLanguage(strapi);
     registerPublishingRoutes(strapi);
     registerListingRoutes(strapi);
+    registerAddressRoutes(strapi);
     registerSubmissionRoutes(strapi);
     registerInboxRoutes(strapi);
     registerPersonalDataRoutes(strapi);
@@ -94,6 +98,7 @@ export default {
     await ensureAnswerTable(strapi);
     await ensureOptoutTable(strapi);
     await ensureSortIndexes(strapi);
+    await ensureAddressTable(strapi);
     await ensureLocales(strapi);
     await ensureSuperAdmin(strapi, env);
     await ensurePublicReadAccess(strapi);

@@ -23,6 +23,7 @@ export * from './slug.js';
 export * from './isbn.js';
 export * from './colour.js';
 export * from './publishing/builds.js';
+export * from './publishing/addresses.js';
 export * from './sections.js';
 export * from './submissions.js';
 export * from './bookings.js';

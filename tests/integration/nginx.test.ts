@@ -4,10 +4,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDRESS_BOOK_FILE } from '@sito/shared';
 import {
   deployRelease,
   previewFolder,
+  releaseName,
   stagingFolder,
+  withdrawHub,
   writePreviewFailure,
 } from '../../scripts/lib/publishing/releases.ts';
 import { nginxConfig, type NginxOptions } from '../../scripts/lib/publishing/nginx.ts';
@@ -303,6 +306,100 @@ describe('the generated nginx configuration', () => {
   it('a new release is live at once, without reloading nginx', async () => {
     deploy(path.join(dir, 'releases'), hubs[0]!, 'r2');
     expect((await get(origin, '/crema/')).body).toContain('Informagiovani Crema r2');
+  });
+
+  it('keeps every published address: old ones 301 to the current page, withdrawn ones 410 with their page, unknown ones 404 with the hub’s page, in its language', async () => {
+    const releases = path.join(dir, 'releases');
+    const lecco = hubs[1]!;
+    const staging = stagingFolder(releases, lecco.slug, 'addresses');
+    const write = (file: string, body: string) => {
+      fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+      fs.writeFileSync(path.join(staging, file), body);
+    };
+    write('index.html', '<h1>Lecco</h1>');
+    write('opportunita/grafico-junior-2/index.html', '<h1>Grafico junior</h1>');
+    write(
+      'opportunita/grafico-junior/index.html',
+      '<meta http-equiv="refresh" content="0;url=/lecco/opportunita/grafico-junior-2/">',
+    );
+    write('opportunita/tirocinio-chiuso/index.html', '<h1>Non più disponibile: Tirocinio chiuso</h1>');
+    write('en/opportunities/internship/index.html', '<h1>Internship</h1>');
+    write('404.html', '<h1>Pagina non trovata</h1>');
+    write('en/404/index.html', '<h1>Page not found</h1>');
+    write(
+      ADDRESS_BOOK_FILE,
+      JSON.stringify({
+        redirects: {
+          'opportunita/grafico-junior/': 'opportunita/grafico-junior-2/',
+          'opportunita/grafico/': 'opportunita/grafico-junior-2/',
+          'en/opportunities/old-internship/': 'en/opportunities/internship/',
+        },
+        gone: ['opportunita/tirocinio-chiuso/'],
+      }),
+    );
+    deployRelease(releases, lecco, staging, releaseName('addresses'));
+
+    for (const [server, base] of [
+      ['nginx', origin],
+      ['the hub server', hubServerOrigin],
+    ] as const) {
+      for (const [from, to] of [
+        ['/lecco/opportunita/grafico-junior/', '/lecco/opportunita/grafico-junior-2/'],
+        ['/lecco/opportunita/grafico', '/lecco/opportunita/grafico-junior-2/'],
+        ['/lecco/en/opportunities/old-internship/?utm_source=qr', '/lecco/en/opportunities/internship/?utm_source=qr'],
+      ]) {
+        const moved = await get(base, from!);
+        expect(moved.status, `${server}: ${from}`).toBe(301);
+        expect(new URL(moved.headers.location!, base).pathname + new URL(moved.headers.location!, base).search).toBe(
+          to,
+        );
+      }
+      const gone = await get(base, '/lecco/opportunita/tirocinio-chiuso/');
+      expect(gone.status, `${server}: withdrawn`).toBe(410);
+      expect(gone.body).toContain('Non più disponibile: Tirocinio chiuso');
+      expect(gone.headers['content-type']).toMatch(/^text\/html/);
+      expect((await get(base, '/lecco/opportunita/tirocinio-chiuso')).status, `${server}: without the slash`).toBe(410);
+      const unknown = await get(base, '/lecco/opportunita/mai-esistita/');
+      expect(unknown.status, `${server}: unknown`).toBe(404);
+      expect(unknown.body).toContain('Pagina non trovata');
+      const english = await get(base, '/lecco/en/opportunities/never-was/');
+      expect(english.status).toBe(404);
+      expect(english.body, `${server}: the 404 in the reader's language`).toContain('Page not found');
+      expect((await get(base, '/lecco/opportunita/grafico-junior-2/')).body).toContain('Grafico junior');
+      expect(
+        (await get(base, '/lecco/_sito/301/opportunita/grafico/')).status,
+        `${server}: markers are not pages`,
+      ).toBe(404);
+    }
+  });
+
+  it('a withdrawn hub answers 410 with its page everywhere, a hub become an antenna 301 to its parent, without reloading nginx', async () => {
+    const releases = path.join(dir, 'releases');
+    const other = { slug: 'soncino', name: 'Informagiovani Soncino', hostname: null };
+    const antenna = { slug: 'rivolta', name: 'Informagiovani Rivolta', hostname: null };
+    for (const hub of [other, antenna]) deploy(releases, hub, 'r1');
+    expect((await get(origin, '/soncino/')).status).toBe(200);
+    withdrawHub(releases, 'soncino', { page: '<h1>Questo sito non è più attivo</h1>' });
+    withdrawHub(releases, 'rivolta', { movedTo: 'crema' });
+    for (const [server, base] of [
+      ['nginx', origin],
+      ['the hub server', hubServerOrigin],
+    ] as const) {
+      for (const pathname of ['/soncino/', '/soncino/opportunita/tirocinio/', '/soncino/scadenze.ics']) {
+        const gone = await get(base, pathname);
+        expect(gone.status, `${server}: ${pathname}`).toBe(410);
+        expect(gone.body).toContain('Questo sito non è più attivo');
+      }
+      const moved = await get(base, '/rivolta/opportunita/tirocinio/');
+      expect(moved.status, `${server}: an antenna's old site`).toBe(301);
+      expect(new URL(moved.headers.location!, base).pathname).toBe('/crema/opportunita/tirocinio/');
+      expect(new URL((await get(base, '/rivolta/')).headers.location!, base).pathname).toBe('/crema/');
+    }
+    expect(fs.existsSync(path.join(releases, 'soncino', 'releases', 'r1')), 'its releases are kept').toBe(true);
+    // Published again: live again.
+    deploy(releases, other, 'r2');
+    expect((await get(origin, '/soncino/')).status).toBe(200);
+    expect((await get(hubServerOrigin, '/soncino/')).body).toContain('Soncino r2');
   });
 
   it('refuses territories, folders and certificates that would break the configuration', () => {

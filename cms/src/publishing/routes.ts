@@ -11,6 +11,7 @@ import { REPLAYED, createSignatureCheck } from '@sito/shared/signing';
 import type { z } from 'zod';
 import { cmsEnv } from '../cms-env';
 import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
+import { formerSlugs } from './addresses';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
 import { previewStore } from './previews';
@@ -82,6 +83,15 @@ function workerRoutes(strapi: Core.Strapi) {
     return row?.deployHookUrl && row.deployHookSecret ? { url: row.deployHookUrl, secret: row.deployHookSecret } : null;
   };
 
+  /** The published hub an antenna (published) belongs to, by slug; null for anything else. */
+  const parentHubOf = async (territoryId: string, hubs: Map<string, HubInfo>): Promise<string | null> => {
+    const row = (await strapi.db.query(TERRITORY).findOne({
+      where: { documentId: territoryId, publishedAt: { $notNull: true }, kind: 'antenna' },
+      populate: { parent: { select: ['documentId'] } },
+    })) as { parent?: { documentId: string } | null } | null;
+    return (row?.parent && hubs.get(row.parent.documentId)?.slug) || null;
+  };
+
   return [
     {
       method: 'POST',
@@ -92,13 +102,24 @@ function workerRoutes(strapi: Core.Strapi) {
         if (preview) return reply(ctx, 200, { build: null, preview, leaseMs: lease });
         const build = await store().claim(body.worker);
         if (!build) return reply(ctx, 200, { build: null, leaseMs: lease, nextDueInMs: await store().nextDueIn() });
-        const hub = (await hubsById()).get(build.hubId);
+        const hubs = await hubsById();
+        const hub = hubs.get(build.hubId);
         if (!hub) {
-          await store().fail(body.worker, build.id, {
-            error: 'Il territorio non è più un hub pubblicato',
-            logTail: '',
+          // No longer a published hub: its site is withdrawn (an antenna's addresses lead to its parent's).
+          const movedTo = await parentHubOf(build.hubId, hubs);
+          const named = (await strapi.db
+            .query(TERRITORY)
+            .findOne({ where: { documentId: build.hubId }, select: ['name'] })) as { name?: string } | null;
+          return reply(ctx, 200, {
+            build: {
+              ...build,
+              hubName: named?.name ?? build.hub,
+              hostname: null,
+              notify: null,
+              withdraw: { movedTo },
+            },
+            leaseMs: lease,
           });
-          return reply(ctx, 200, { build: null, leaseMs: lease });
         }
         return reply(ctx, 200, {
           build: {
@@ -107,6 +128,7 @@ function workerRoutes(strapi: Core.Strapi) {
             hubName: hub.name,
             hostname: hub.hostname,
             notify: await notifyTarget(hub.id),
+            formerSlugs: await formerSlugs(strapi, hub.id, hub.slug),
           },
           leaseMs: lease,
         });

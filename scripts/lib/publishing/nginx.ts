@@ -89,26 +89,96 @@ const HUB_TYPES = `        types {
         }
         default_type application/octet-stream;`;
 
+/** Any hub's slug: hubs come and go (a withdrawn, renamed or new one) without regenerating the configuration. */
+const HUB = '[a-z0-9-]+';
+
 /**
- * The locations that serve one hub's live release (or any hub's, with `hub` a capture). nginx
- * drops the server's `add_header`s in a location that has its own, so each one repeats them.
+ * The locations that serve the hubs' live releases by path. nginx drops the server's `add_header`s
+ * in a location that has its own, so each one repeats them. What a release does not have answers
+ * from its permanent addresses (lib/publishing/addresses.ts: files under `_sito/`, tested on each
+ * request, so a deploy needs no reload): a withdrawn entry's address 410 with its page, an old one
+ * 301 to where its page is now (the real path of its `_sito/301/` link), anything else 404 with the
+ * hub's own page. A hub with no live release was withdrawn (releases.ts): 301 to the same path on
+ * the hub it moved to, or 410 with its page.
  */
-function locations(hub: string, headers: SecurityHeaderOptions): string {
+function locations(root: string, headers: SecurityHeaderOptions, hubs = HUB): string {
+  const page = headerLines('page', headers, { 'Cache-Control': 'no-cache' });
+  const internal = (what: string) => `        internal;
+${page}
+${HUB_TYPES}
+        # ${what}`;
   return `    # Content-hashed assets never change under their name.
-    location ~ ^/(?<hub>${hub})/(?<asset>_astro/.+|pagefind/.+\\.(?:pf_\\w+|wasm\\.\\w+))$ {
+    location ~ ^/(?<hub>${hubs})/(?<asset>_astro/.+|pagefind/.+\\.(?:pf_\\w+|wasm\\.\\w+))$ {
 ${headerLines('page', headers, { 'Cache-Control': 'public, max-age=31536000, immutable' })}
         try_files /$hub/current/$asset =404;
     }
-    # Everything else (HTML, feeds, data, the search index's entry points) is revalidated.
-    location ~ ^/(?<hub>${hub})/(?<page>.*)$ {
-${headerLines('page', headers, { 'Cache-Control': 'no-cache' })}
+    # What the servers read of a release is not a page.
+    location ~ ^/${hubs}/_sito/ {
+        return 404;
+    }
+    # A hub's home.
+    location ~ ^/(?<hub>${hubs})/$ {
+${page}
 ${HUB_TYPES}
+        error_page 404 /_sito/404/$hub/;
+        if (!-e ${root}/$hub/current) {
+            rewrite ^ /_sito/hub/$hub/ last;
+        }
+        try_files /$hub/current/index.html =404;
+    }
+    # Everything else (HTML, feeds, data, the search index's entry points) is revalidated.
+    location ~ ^/(?<hub>${hubs})/(?<page>.+)$ {
+${page}
+${HUB_TYPES}
+        error_page 404 /_sito/404/$hub/$page;
+        error_page 410 /_sito/410/$hub/$page;
+        if (!-e ${root}/$hub/current) {
+            rewrite ^ /_sito/hub/$hub/$page last;
+        }
+        if (-d ${root}/$hub/current/_sito/410/$page) {
+            return 410;
+        }
+        if (-e ${root}/$hub/current/_sito/301/$page) {
+            rewrite ^ /_sito/301/$hub/$page last;
+        }
         try_files /$hub/current/$page /$hub/current/$page/index.html =404;
     }
-    location ~ ^/(?<hub>${hub})$ {
+    location ~ ^/(?<hub>${hubs})$ {
         return 301 /$hub/;
     }
-    # Nothing else: not another hub's folder, not the releases or the staging folders.
+    location ~ ^/_sito/404/(?<hub>${HUB})/en/ {
+${internal("The hub's own page, in English under /en/.")}
+        try_files /$hub/current/en/404/index.html =404;
+    }
+    location ~ ^/_sito/404/(?<hub>${HUB})/ {
+${internal("The hub's own page.")}
+        try_files /$hub/current/404.html =404;
+    }
+    location ~ ^/_sito/410/(?<hub>${HUB})/(?<page>.*)$ {
+${internal("The withdrawn entry's page (or the withdrawn hub's), with its 410.")}
+        try_files /$hub/current/$page/index.html /$hub/gone.html =410;
+    }
+    location ~ ^/_sito/301/(?<hub>${HUB})/(?<page>.+?)/?$ {
+${internal("Where the old address leads: its link's real path inside the release.")}
+        root ${root}/$hub/current/_sito/301/$page;
+        if ($realpath_root ~ "/releases/\\d{8}T\\d{6}Z-[^/]+/(.+)$") {
+            return 301 /$hub/$1/$is_args$args;
+        }
+        return 404;
+    }
+    location ~ ^/_sito/hub/(?<hub>${HUB})/(?<page>.*)$ {
+${internal('A hub with no live release: moved to another hub (301), withdrawn (410) or unknown.')}
+        error_page 410 /_sito/410/$hub/;
+        root ${root}/$hub/moved;
+        if ($realpath_root ~ "/(${HUB})$") {
+            return 301 /$1/$page$is_args$args;
+        }
+        if (-f ${root}/$hub/gone.html) {
+            return 410;
+        }
+        return 404;
+    }
+    # Nothing else: not the releases or the staging folders.
     location / {
         return 404;
     }`;
@@ -192,7 +262,6 @@ export function nginxConfig(hubs: ReleaseHub[], options: NginxOptions): string {
   const listen = (main: boolean) =>
     tls ? `${tls.listen} ssl${main ? ' default_server' : ''}` : `${options.listen}${main ? ' default_server' : ''}`;
 
-  const all = hubs.map((hub) => hub.slug).join('|') || 'no-hubs-yet';
   const blocks = [
     `# Generated by \`pnpm nginx:config\` from the territories in the CMS on ${new Date().toISOString()}.
 # Regenerate it after adding a territory or changing a hostname; do not edit it by hand.
@@ -217,7 +286,7 @@ ${headerLines('preview', headers, { 'Cache-Control': 'no-store', 'X-Robots-Tag':
         default_type text/html;
         return 200 '${previewWaitingPage()}';
     }
-${locations(all, headers)}${submissionsLocation(upstream)}
+${locations(root, headers)}${submissionsLocation(upstream)}
 }`,
   ];
   for (const hub of hubs.filter((h) => h.hostname)) {
@@ -227,7 +296,7 @@ ${serverHead(listen(false), hub.hostname!, root, settings)}
     location = / {
         return 302 /${hub.slug}/;
     }
-${locations(hub.slug, headers)}${submissionsLocation(upstream)}
+${locations(root, headers, hub.slug)}${submissionsLocation(upstream)}
 }`);
   }
   if (tls) {

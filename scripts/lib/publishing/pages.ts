@@ -20,3 +20,20 @@ export const previewFailedPage = (error: string) =>
     'Anteprima non riuscita',
     `<h1>Anteprima non riuscita</h1><p>La bozza non si può ancora mostrare sul sito. Correggi quanto indicato, salva e riapri l&#39;anteprima.</p><pre style="white-space:pre-wrap">${escapeHtml(error)}</pre>`,
   );
+
+/**
+ * A withdrawn hub's page (served with 410 at every one of its addresses): the site is closed, and
+ * the network's other hubs are where to go.
+ */
+export const hubWithdrawnPage = (name: string, others: Array<{ slug: string; name: string }>) =>
+  page(
+    `${name}: sito non più attivo`,
+    `<h1>Questo sito non è più attivo</h1><p>Il sito «${escapeHtml(name)}» della rete Informagiovani è stato ritirato: i suoi contenuti non sono più pubblicati.</p>${
+      others.length
+        ? `<p>Trovi opportunità, eventi e orientamento sui siti della rete:</p><ul>${others
+            .map((hub) => `<li><a href="/${escapeHtml(hub.slug)}/">${escapeHtml(hub.name)}</a></li>`)
+            .join('')}</ul>`
+        : ''
+    }<p lang="en">This site is no longer active: see the network’s other sites above.</p>`,
+    '<meta name="robots" content="noindex">',
+  );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { releaseHubSchema, type ReleaseHub } from '@sito/shared';
+import { writeAddressMarkers } from './addresses.ts';
 import { previewFailedPage } from './pages.ts';
 
 /**
@@ -10,6 +11,13 @@ import { previewFailedPage } from './pages.ts';
  *   <root>/<hub>/releases/<release>/      complete builds, newest last by name
  *   <root>/<hub>/current -> releases/<r>  the live one: a symlink replaced by one rename(2)
  *   <root>/<hub>/.staging/<build>/        builds in progress, never served
+ *   <root>/<hub>/withdrawn -> releases/<r> the last live release of a withdrawn hub: kept, not served
+ *   <root>/<hub>/gone.html                 a withdrawn hub's page (served with 410)
+ *   <root>/<hub>/moved -> ../<other hub>   a withdrawn hub whose addresses lead to another (301)
+ *
+ * Inside a release, `_sito/` holds what the servers read besides the pages (addresses.ts):
+ * `_sito/301/<old path>` links to the page an old address now leads to, `_sito/410/<path>/` marks a
+ * withdrawn entry's address.
  *
  * A release goes live only once it is complete, in one atomic step; a failed or killed build
  * leaves `current` untouched.
@@ -33,15 +41,68 @@ export function deployRelease(root: string, hub: ReleaseHub, staging: string, re
   const target = path.join(folder, 'releases', release);
   if (!fs.existsSync(path.join(staging, 'index.html')))
     throw new Error(`Refusing to deploy ${staging}: it has no index.html (incomplete build).`);
+  // What nginx reads of the hub's permanent addresses (301, 410), laid out as files.
+  writeAddressMarkers(staging);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.renameSync(staging, target);
   if (fs.existsSync(`${staging}.report.json`)) fs.renameSync(`${staging}.report.json`, `${target}.report.json`);
   writeHubInfo(root, hub);
-  const link = path.join(folder, `${CURRENT}.next-${process.pid}`);
-  fs.rmSync(link, { force: true });
-  fs.symlinkSync(path.join('releases', release), link);
-  fs.renameSync(link, path.join(folder, CURRENT));
+  replaceLink(path.join(folder, CURRENT), path.join('releases', release));
+  // Live again (a territory published anew, an antenna become a hub): no longer withdrawn.
+  for (const marker of [GONE_PAGE, MOVED, WITHDRAWN]) fs.rmSync(path.join(folder, marker), { force: true });
   return target;
+}
+
+/** Points a symbolic link at `target` in one rename(2): readers see the old or the new, never none. */
+function replaceLink(link: string, target: string): void {
+  const next = `${link}.next-${process.pid}`;
+  fs.rmSync(next, { force: true });
+  fs.symlinkSync(target, next);
+  fs.renameSync(next, link);
+}
+
+const GONE_PAGE = 'gone.html';
+const MOVED = 'moved';
+const WITHDRAWN = 'withdrawn';
+
+/** A withdrawn hub's state: its addresses lead to another hub, or answer 410 with its page. */
+export type Withdrawal = { movedTo: string } | { page: string };
+
+/**
+ * Withdraws a hub's site: it stops being served (its releases are kept, the last live one as
+ * `withdrawn`), and its addresses answer 301 to the same path on `movedTo`, or 410 with `page`.
+ */
+export function withdrawHub(root: string, slug: string, withdrawal: Withdrawal): void {
+  const folder = hubFolder(root, slug);
+  fs.mkdirSync(folder, { recursive: true });
+  if ('movedTo' in withdrawal) {
+    replaceLink(path.join(folder, MOVED), path.join('..', withdrawal.movedTo));
+    fs.rmSync(path.join(folder, GONE_PAGE), { force: true });
+  } else {
+    const file = path.join(folder, GONE_PAGE);
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, withdrawal.page);
+    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    fs.rmSync(path.join(folder, MOVED), { force: true });
+  }
+  const current = path.join(folder, CURRENT);
+  try {
+    fs.renameSync(current, path.join(folder, WITHDRAWN));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** What a hub folder serves when it has no live release: a move, a withdrawal page, or nothing. */
+export function withdrawnState(root: string, slug: string): { movedTo: string } | { goneFile: string } | null {
+  const folder = hubFolder(root, slug);
+  try {
+    const target = fs.readlinkSync(path.join(folder, MOVED));
+    return { movedTo: path.basename(target) };
+  } catch {
+    // Not moved.
+  }
+  const gone = path.join(folder, GONE_PAGE);
+  return fs.existsSync(gone) ? { goneFile: gone } : null;
 }
 
 export function writeHubInfo(root: string, hub: ReleaseHub): void {

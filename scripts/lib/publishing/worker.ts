@@ -4,10 +4,14 @@ import { previewPath, type ClaimedBuild, type ClaimedPreview } from '@sito/share
 import { buildHub, indexHubSearch, prepareBuildProcess, stopPreparedBuildProcess } from '../hubs.ts';
 import { CmsError, createWorkerClient, type WorkerClient } from './cms-client.ts';
 import { notifyRelease } from './notify.ts';
+import { hubWithdrawnPage } from './pages.ts';
 import {
   clearStaging,
+  deployedHubs,
   deployRelease,
   hubFolder,
+  liveRelease,
+  withdrawHub,
   previewFolder,
   prunePreviews,
   pruneReleases,
@@ -90,6 +94,7 @@ export function createWorker(options: WorkerOptions) {
     let output = '';
     const cacheDir = path.join(hubFolder(options.releasesDir, build.hub), '.cache');
     try {
+      if (build.withdraw) return await withdraw(build, build.withdraw.movedTo, started);
       const token = fs.readFileSync(options.tokenFile, 'utf8').trim();
       const result = await buildHub({
         hub: build.hub,
@@ -124,6 +129,12 @@ export function createWorker(options: WorkerOptions) {
         deployRelease(options.releasesDir, hub, second, release);
         output += `\n[worker] search index: ${pagefind.pages} pages in ${Math.round(pagefind.ms)} ms`;
       }
+      // A renamed territory: its former addresses lead here.
+      for (const former of build.formerSlugs ?? []) {
+        if (former === build.hub || !fs.existsSync(hubFolder(options.releasesDir, former))) continue;
+        withdrawHub(options.releasesDir, former, { movedTo: build.hub });
+        log(`${former} now leads to ${build.hub} (renamed)`);
+      }
       const durationMs = Math.round(performance.now() - started);
       pruneReleases(options.releasesDir, build.hub, options.keepReleases);
       await client.complete(build.id, { release, durationMs, logTail: tail(output) });
@@ -151,6 +162,29 @@ export function createWorker(options: WorkerOptions) {
       current = null;
       clearStaging(options.releasesDir, build.hub);
     }
+  }
+
+  /**
+   * A hub whose territory is no longer a published hub: its site stops being served (releases
+   * kept), its addresses lead to `movedTo` (an antenna's parent) or answer 410 with a page naming
+   * the network's other hubs.
+   */
+  async function withdraw(build: ClaimedBuild, movedTo: string | null, started: number): Promise<void> {
+    const others = deployedHubs(options.releasesDir).filter(
+      (hub) => hub.slug !== build.hub && liveRelease(options.releasesDir, hub.slug),
+    );
+    withdrawHub(
+      options.releasesDir,
+      build.hub,
+      movedTo ? { movedTo } : { page: hubWithdrawnPage(build.hubName, others) },
+    );
+    const outcome = movedTo ? `its addresses now lead to ${movedTo}` : 'its addresses answer 410';
+    await client.complete(build.id, {
+      release: movedTo ? `ritirato-verso-${movedTo}` : 'ritirato',
+      durationMs: Math.round(performance.now() - started),
+      logTail: `[worker] ${build.hub} is no longer a published hub: site withdrawn, ${outcome}.`,
+    });
+    log(`${build.hub} withdrawn: ${outcome}`);
   }
 
   /**

@@ -41,6 +41,14 @@ export const claimedBuildSchema = buildSchema.extend({
   hostname: z.string().nullable(),
   /** Outgoing notification after each release, when the hub has one configured. */
   notify: z.object({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(1) }).nullable(),
+  /**
+   * The hub's territory is no longer a published hub (unpublished, deleted, or now an antenna):
+   * the worker withdraws its site instead of building it. `movedTo` is the hub its addresses now
+   * lead to (an antenna's parent), or null: they answer 410.
+   */
+  withdraw: z.object({ movedTo: slugSchema.nullable() }).nullable().optional(),
+  /** The slugs the hub's territory had before (renamed): their addresses lead to this hub's. */
+  formerSlugs: z.array(slugSchema).optional(),
 });
 export type ClaimedBuild = z.infer<typeof claimedBuildSchema>;
 

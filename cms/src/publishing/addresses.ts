@@ -1,0 +1,301 @@
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { EDITORIAL_CONTENT_TYPES, entryPagePath, type EditorialUid, type HubAddresses } from '@sito/shared';
+import { EDITORIAL_TYPES, TERRITORY } from '../tenancy/scope';
+import { allHubs } from './hubs';
+
+/**
+ * Permanent addresses (shared/src/publishing/addresses.ts). The CMS remembers every slug a
+ * published entry has had, per locale, with what its hub needs to say about it once it is gone
+ * (title, kind, areas, when it closed, whose it was): one row per (type, document, locale, slug) in
+ * `sito_addresses`, a table of our own. A publish records the published slugs and clears the
+ * withdrawal; an unpublish or a delete stamps it. Every boot records the slugs published now, so a
+ * database from before this table (or a write whose record a crash lost) is covered from then on.
+ *
+ * A hub's build asks `GET /api/sito/addresses/<hub>`: the old addresses of entries it still
+ * publishes (→ 301 to the current one) and those of entries it no longer publishes (→ 410).
+ */
+export const ADDRESS_TABLE = 'sito_addresses';
+
+interface AddressRow {
+  uid: string;
+  document_id: string;
+  locale: string;
+  slug: string;
+  territory: string | null;
+  regional: boolean | number;
+  title: string;
+  kind: string | null;
+  areas: string;
+  closed_at: string | null;
+  published_at: number | string;
+  withdrawn_at: number | string | null;
+}
+
+export async function ensureAddressTable(strapi: Core.Strapi): Promise<void> {
+  const schema = strapi.db.getSchemaConnection();
+  if (!(await schema.hasTable(ADDRESS_TABLE)))
+    await schema.createTable(ADDRESS_TABLE, (t) => {
+      t.string('uid', 80).notNullable();
+      t.string('document_id', 64).notNullable();
+      t.string('locale', 8).notNullable();
+      t.string('slug', 191).notNullable();
+      // The territory (documentId) it belonged to when last published; null for regional entries.
+      t.string('territory', 64);
+      t.boolean('regional').notNullable().defaultTo(false);
+      t.text('title').notNullable();
+      t.string('kind', 64);
+      t.text('areas').notNullable();
+      t.string('closed_at', 32);
+      t.bigInteger('published_at').notNullable();
+      t.bigInteger('withdrawn_at');
+      t.primary(['uid', 'document_id', 'locale', 'slug']);
+      t.index(['territory']);
+    });
+  await rememberPublishedAddresses(strapi);
+}
+
+type Published = {
+  documentId: string;
+  locale?: string | null;
+  slug?: string | null;
+  regional?: boolean | null;
+  territory?: { documentId: string } | null;
+  thematicAreas?: Array<{ slug: string }> | null;
+  thematicArea?: { slug: string } | null;
+} & Record<string, unknown>;
+
+/** What a published version says about itself, for its hub's page once it is gone. */
+function describe(uid: string, row: Published) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const date = (value: unknown) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.slice(0, 10) : null;
+  const areas = row.thematicAreas?.map((area) => area.slug) ?? (row.thematicArea ? [row.thematicArea.slug] : []);
+  return {
+    // A question's words may name the person who asked: not kept.
+    title: uid === 'api::question.question' ? '' : (text(row.title) ?? text(row.name) ?? ''),
+    kind: text(row.kind),
+    areas: JSON.stringify(areas),
+    closed_at: date(row.deadline) ?? date(row.endsAt) ?? date(row.startsAt),
+    territory: row.territory?.documentId ?? null,
+    regional: row.regional === true,
+  };
+}
+
+/** The published versions of these documents (or of all of the type), with what describe() reads. */
+async function publishedVersions(strapi: Core.Strapi, uid: UID.ContentType, documentIds?: string[]) {
+  const attributes = strapi.getModel(uid).attributes as Record<string, unknown>;
+  const fields = [
+    'documentId',
+    'locale',
+    'slug',
+    'regional',
+    'title',
+    'name',
+    'kind',
+    'deadline',
+    'endsAt',
+    'startsAt',
+  ];
+  const populate: Record<string, unknown> = {};
+  if ('territory' in attributes) populate.territory = { select: ['documentId'] };
+  if ('thematicAreas' in attributes) populate.thematicAreas = { select: ['slug'] };
+  if ('thematicArea' in attributes) populate.thematicArea = { select: ['slug'] };
+  return (await strapi.db.query(uid).findMany({
+    where: { publishedAt: { $notNull: true }, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+    select: fields.filter((field) => field === 'documentId' || field in attributes),
+    populate,
+  })) as Published[];
+}
+
+type Table = () => ReturnType<Core.Strapi['db']['getConnection']>;
+
+/** Runs `work` on the table, inside the current transaction when there is one (stored with the change). */
+async function onTable<T>(strapi: Core.Strapi, work: (table: Table) => Promise<T>): Promise<T> {
+  const schemaName = strapi.db.getSchemaName();
+  if (!strapi.db.inTransaction()) return work(() => strapi.db.getConnection(ADDRESS_TABLE));
+  return strapi.db.transaction(async ({ trx }) =>
+    work(() => (schemaName ? trx(ADDRESS_TABLE).withSchema(schemaName) : trx(ADDRESS_TABLE)) as never),
+  );
+}
+
+/** Records the published versions' slugs (new ones added, known ones refreshed and no longer withdrawn). */
+async function remember(table: Table, uid: string, rows: Published[], now = Date.now()): Promise<void> {
+  for (const row of rows) {
+    if (!row.slug) continue;
+    const locale = row.locale ?? 'it';
+    const about = describe(uid, row);
+    await table()
+      .insert({
+        uid,
+        document_id: row.documentId,
+        locale,
+        slug: row.slug,
+        ...about,
+        published_at: now,
+        withdrawn_at: null,
+      })
+      .onConflict(['uid', 'document_id', 'locale', 'slug'])
+      .ignore();
+    // Every slug of this version says what the entry is now, and that it is published.
+    await table()
+      .where({ uid, document_id: row.documentId, locale })
+      .update({ ...about, published_at: now, withdrawn_at: null });
+  }
+}
+
+/** At boot: what is published now is remembered (existing rows keep their history). */
+async function rememberPublishedAddresses(strapi: Core.Strapi): Promise<void> {
+  const table = () => strapi.db.getConnection(ADDRESS_TABLE);
+  for (const uid of [...EDITORIAL_TYPES, TERRITORY]) {
+    const rows = await publishedVersions(strapi, uid);
+    const known = new Set(
+      (
+        (await table().where({ uid }).whereNull('withdrawn_at').select('document_id', 'locale', 'slug')) as Array<{
+          document_id: string;
+          locale: string;
+          slug: string;
+        }>
+      ).map((row) => `${row.document_id}|${row.locale}|${row.slug}`),
+    );
+    const missing = rows.filter((row) => row.slug && !known.has(`${row.documentId}|${row.locale ?? 'it'}|${row.slug}`));
+    if (missing.length > 0) await remember(table, uid, missing);
+  }
+}
+
+const TRACKED = new Set<string>([...EDITORIAL_TYPES, TERRITORY]);
+
+/**
+ * Records, in the write's transaction, a publish's slugs or an unpublish's or delete's
+ * withdrawal. A publish can be `publish`, or a create or update straight to published.
+ */
+export function rememberAddresses(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (ctx, next) => {
+    if (!TRACKED.has(ctx.uid)) return next();
+    const params = ctx.params as { documentId?: string; status?: string; locale?: string };
+    const publishes =
+      ctx.action === 'publish' ||
+      ((ctx.action === 'create' || ctx.action === 'update') && params.status === 'published');
+    const withdraws = ctx.action === 'unpublish' || ctx.action === 'delete';
+    if (!publishes && !withdraws) return next();
+    const result = await next();
+    const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+    if (!documentId) return result;
+    const uid = ctx.uid as UID.ContentType;
+    const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : null;
+    // In the write's transaction: remembered with the change or not at all, before its build starts.
+    const versions = await publishedVersions(strapi, uid, [documentId]);
+    await onTable(strapi, async (table) => {
+      if (publishes) return remember(table, uid, versions);
+      // Withdrawn: the locales that have no published version any more.
+      const still = new Set(versions.map((row) => row.locale ?? 'it'));
+      const query = table().where({ uid, document_id: documentId }).whereNull('withdrawn_at');
+      if (locale) query.where({ locale });
+      if (still.size > 0) query.whereNotIn('locale', [...still]);
+      await query.update({ withdrawn_at: Date.now() });
+    });
+    return result;
+  };
+}
+
+const pathOf = (uid: string, slug: string, locale: string) =>
+  entryPagePath('', uid as EditorialUid, slug, locale).replace(/^\//, '');
+
+/**
+ * A hub's permanent addresses: for every entry it ever published (its own, its antennas' and the
+ * regional ones), the old addresses of those it still publishes and those of the ones it no longer
+ * does. An address another entry of the hub uses now is neither: that entry's page answers.
+ */
+export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<HubAddresses> {
+  const antennas = (await strapi.db.query(TERRITORY).findMany({
+    where: { parent: { documentId: hubId } },
+    select: ['documentId'],
+  })) as Array<{ documentId: string }>;
+  const territories = [hubId, ...antennas.map((row) => row.documentId)];
+  const rows = (await strapi.db
+    .getConnection(ADDRESS_TABLE)
+    .whereIn('uid', EDITORIAL_TYPES as string[])
+    .where((q) => q.whereIn('territory', territories).orWhere('regional', true))
+    .select('*')) as AddressRow[];
+
+  // What the hub publishes now, per type: the current address of each document and locale.
+  const current = new Map<string, string>();
+  const used = new Set<string>();
+  for (const uid of EDITORIAL_TYPES) {
+    if (!(uid in EDITORIAL_CONTENT_TYPES)) continue;
+    for (const row of await publishedVersions(strapi, uid)) {
+      const onHub = row.regional === true || (row.territory && territories.includes(row.territory.documentId));
+      if (!onHub || !row.slug) continue;
+      const path = pathOf(uid, row.slug, row.locale ?? 'it');
+      current.set(`${uid}|${row.documentId}|${row.locale ?? 'it'}`, path);
+      used.add(path);
+    }
+  }
+  const redirects: HubAddresses['redirects'] = [];
+  const gone: HubAddresses['gone'] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!(row.uid in EDITORIAL_CONTENT_TYPES)) continue;
+    const path = pathOf(row.uid, row.slug, row.locale);
+    if (used.has(path) || seen.has(path)) continue;
+    seen.add(path);
+    const now = current.get(`${row.uid}|${row.document_id}|${row.locale}`);
+    if (now) {
+      redirects.push({ from: path, to: now });
+      continue;
+    }
+    gone.push({
+      path,
+      locale: row.locale === 'en' ? 'en' : 'it',
+      section: EDITORIAL_CONTENT_TYPES[row.uid as EditorialUid].section,
+      title: row.title,
+      kind: row.kind,
+      areas: JSON.parse(row.areas) as string[],
+      closedAt: row.closed_at,
+      withdrawnAt: new Date(Number(row.withdrawn_at ?? row.published_at)).toISOString(),
+    });
+  }
+  redirects.sort((a, b) => a.from.localeCompare(b.from));
+  gone.sort((a, b) => a.path.localeCompare(b.path));
+  return { redirects, gone };
+}
+
+/** The slugs a territory's site had before its current one (its old addresses lead to the new). */
+export async function formerSlugs(strapi: Core.Strapi, territoryId: string, slug: string): Promise<string[]> {
+  const rows = (await strapi.db
+    .getConnection(ADDRESS_TABLE)
+    .where({ uid: TERRITORY, document_id: territoryId })
+    .whereNot({ slug })
+    .select('slug')) as Array<{ slug: string }>;
+  return rows.map((row) => row.slug).sort();
+}
+
+type Context = { params: Record<string, string>; status: number; body: unknown };
+
+/**
+ * `GET /api/sito/addresses/<hub slug>` for the hub builder only (its read-only token): the hub's old
+ * and withdrawn addresses, see hubAddresses().
+ */
+export function registerAddressRoutes(strapi: Core.Strapi): void {
+  const routes = [
+    {
+      method: 'GET',
+      path: '/:hub',
+      handler: async (ctx: Context) => {
+        const slug = ctx.params.hub ?? '';
+        const hub = (await allHubs(strapi)).find((candidate) => candidate.slug === slug);
+        if (!hub) {
+          ctx.status = 404;
+          ctx.body = {
+            data: null,
+            error: { status: 404, name: 'NotFoundError', message: `No published hub has the slug "${slug}".` },
+          };
+          return;
+        }
+        ctx.body = { data: await hubAddresses(strapi, hub.id) };
+      },
+      // A read scope no role has: a read-only API token (the builder's) passes, the public does not.
+      config: { auth: { scope: ['sito::addresses.find'] } },
+    },
+  ];
+  strapi.server.routes({ type: 'content-api', prefix: '/sito/addresses', routes } as never);
+}

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubAddressesSchema, type HubAddresses } from '@sito/shared';
+import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
+import { databasesUnderTest, startTestCms, type AdminClient, type TestCms } from '../helpers/test-cms.ts';
+
+const CM = '/content-manager/collection-types';
+const OPP = 'api::opportunity.opportunity';
+const QUESTION = 'api::question.question';
+
+/**
+ * The CMS's memory of published addresses (cms/src/publishing/addresses.ts), read as the hub
+ * builder reads it: every slug a published entry had, per hub, and what was withdrawn. The hubs'
+ * 301 and 410 answers are tested in publishing.test.ts (real workers, real hub server) and
+ * nginx.test.ts.
+ */
+describe.each(databasesUnderTest())('permanent addresses in the CMS on %s', (database) => {
+  let cms: TestCms;
+  let admin: AdminClient;
+  const territories: Record<string, string> = {};
+  const run = Date.now().toString(36);
+
+  const addresses = async (hub: string, token: string | null = cms.builderToken()) => {
+    const res = await fetch(`${cms.url}/api/sito/addresses/${hub}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+  const addressesOf = async (hub: string): Promise<HubAddresses> => {
+    const { status, body } = await addresses(hub);
+    expect(status, JSON.stringify(body)).toBe(200);
+    return hubAddressesSchema.parse(body).data;
+  };
+
+  async function create(uid: string, data: Record<string, unknown>, territory: string) {
+    const res = await admin.request('POST', `${CM}/${uid}?locale=it`, {
+      ...data,
+      territory: { connect: [{ documentId: territories[territory] }] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const { documentId, slug } = res.body.data as { documentId: string; slug: string };
+    await publish(uid, documentId);
+    return { documentId, slug };
+  }
+  async function publish(uid: string, documentId: string) {
+    const res = await admin.request('POST', `${CM}/${uid}/${documentId}/actions/publish?locale=it`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  async function rename(uid: string, documentId: string, slug: string) {
+    const res = await admin.request('PUT', `${CM}/${uid}/${documentId}?locale=it`, { slug });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await publish(uid, documentId);
+  }
+  const opportunity = (title: string, territory: string) =>
+    create(
+      OPP,
+      {
+        title,
+        summary: 'Una voce del test degli indirizzi permanenti, con un riassunto abbastanza lungo.',
+        kind: 'job',
+      },
+      territory,
+    );
+
+  beforeAll(async () => {
+    cms = await startTestCms({ database, seedDemo: true });
+    admin = await cms.admin();
+    const list = await admin.request('GET', `${CM}/api::territory.territory?pageSize=100`);
+    for (const t of list.body.results as Array<{ slug: string; documentId: string }>)
+      territories[t.slug] = t.documentId;
+  });
+
+  afterAll(async () => {
+    await closeStoredReads();
+    await cms?.destroy();
+  });
+
+  it('remembers the demo content published at seeding: no redirects, nothing gone', async () => {
+    const lecco = await addressesOf('lecco');
+    expect(lecco).toEqual({ redirects: [], gone: [] });
+    const [{ count }] = await queryStored<{ count: number | string }>(
+      cms,
+      `SELECT COUNT(*) AS count FROM sito_addresses WHERE uid = '${OPP}' AND withdrawn_at IS NULL`,
+    );
+    expect(Number(count)).toBeGreaterThan(10);
+  });
+
+  it('a slug renamed twice: both old addresses lead to the newest, on its hub only', async () => {
+    const entry = await opportunity(`Rinominata ${run}`, 'lecco');
+    await rename(OPP, entry.documentId, `${entry.slug}-bis`);
+    await rename(OPP, entry.documentId, `${entry.slug}-ter`);
+    // A draft edit of the slug is not published: it is no address yet.
+    const draft = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, {
+      slug: `${entry.slug}-bozza`,
+    });
+    expect(draft.status).toBe(200);
+    const lecco = await addressesOf('lecco');
+    expect(lecco.redirects).toEqual([
+      { from: `opportunita/${entry.slug}-bis/`, to: `opportunita/${entry.slug}-ter/` },
+      { from: `opportunita/${entry.slug}/`, to: `opportunita/${entry.slug}-ter/` },
+    ]);
+    expect(lecco.gone).toEqual([]);
+    expect((await addressesOf('crema')).redirects, 'not on another hub').toEqual([]);
+    const stored = await queryStored<{ slug: string }>(
+      cms,
+      `SELECT slug FROM sito_addresses WHERE document_id = '${entry.documentId}' ORDER BY slug`,
+    );
+    expect(stored.map((row) => row.slug)).toEqual([entry.slug, `${entry.slug}-bis`, `${entry.slug}-ter`]);
+  });
+
+  it('unpublished and deleted entries are gone (410) with what they were; published again, they are back', async () => {
+    const unpublished = await opportunity(`Ritirata ${run}`, 'crema');
+    const deleted = await opportunity(`Eliminata ${run}`, 'crema');
+    expect(
+      (await admin.request('POST', `${CM}/${OPP}/${unpublished.documentId}/actions/unpublish?locale=it`, {})).status,
+    ).toBe(200);
+    expect((await admin.request('DELETE', `${CM}/${OPP}/${deleted.documentId}?locale=it`)).status).toBe(200);
+    const crema = await addressesOf('crema');
+    const gone = Object.fromEntries(crema.gone.map((entry) => [entry.path, entry]));
+    expect(gone[`opportunita/${unpublished.slug}/`]).toMatchObject({
+      locale: 'it',
+      section: 'opportunities',
+      title: `Ritirata ${run}`,
+      kind: 'job',
+    });
+    expect(gone[`opportunita/${deleted.slug}/`]?.title).toBe(`Eliminata ${run}`);
+    expect(Date.now() - Date.parse(gone[`opportunita/${deleted.slug}/`]!.withdrawnAt)).toBeLessThan(5 * 60_000);
+
+    await publish(OPP, unpublished.documentId);
+    const after = await addressesOf('crema');
+    expect(after.gone.map((entry) => entry.path)).not.toContain(`opportunita/${unpublished.slug}/`);
+    expect(after.gone.map((entry) => entry.path)).toContain(`opportunita/${deleted.slug}/`);
+  });
+
+  it("an old address another entry now uses is that entry's: neither redirected nor gone", async () => {
+    const first = await opportunity(`Indirizzo riusato ${run}`, 'casalmaggiore');
+    await rename(OPP, first.documentId, `${first.slug}-nuovo`);
+    const second = await create(
+      OPP,
+      {
+        title: `Altra voce ${run}`,
+        slug: first.slug,
+        summary: 'Una seconda voce che riprende il vecchio indirizzo della prima, come capita davvero.',
+        kind: 'internship',
+      },
+      'casalmaggiore',
+    );
+    expect(second.slug).toBe(first.slug);
+    const hub = await addressesOf('casalmaggiore');
+    expect(hub.redirects.map((r) => r.from)).not.toContain(`opportunita/${first.slug}/`);
+    expect(hub.gone.map((g) => g.path)).not.toContain(`opportunita/${first.slug}/`);
+  });
+
+  it("a withdrawn question's words are not kept: they may name who asked", async () => {
+    const question = await create(
+      QUESTION,
+      {
+        question: `Mi chiamo Maria Rossi e vorrei sapere come fare il servizio civile ${run}?`,
+        answer: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'Si presenta domanda sul sito del Dipartimento.' }] },
+        ],
+        answeredOn: '2026-11-30',
+      },
+      'crema',
+    );
+    expect(
+      (await admin.request('POST', `${CM}/${QUESTION}/${question.documentId}/actions/unpublish?locale=it`, {})).status,
+    ).toBe(200);
+    const gone = (await addressesOf('crema')).gone.find((g) => g.path === `esperto-risponde/${question.slug}/`);
+    expect(gone).toMatchObject({ section: 'questions', title: '' });
+    const stored = await queryStored<{ title: string }>(
+      cms,
+      `SELECT title FROM sito_addresses WHERE document_id = '${question.documentId}'`,
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    expect(
+      stored.every((row) => row.title === ''),
+      'no question text stored',
+    ).toBe(true);
+  });
+
+  it('answers only the builder, for published hubs, by their exact slug', async () => {
+    expect((await addresses('lecco', null)).status, 'no token').toBe(403);
+    expect((await addresses('lecco', 'not-a-token')).status, 'a wrong token').toBe(401);
+    for (const hub of ['LECCO', 'lecco%2F', 'nessuno', '..%2Flecco', 'lecco%20'])
+      expect((await addresses(hub)).status, hub).toBe(404);
+    const unknown = await addresses('nessuno');
+    expect((unknown.body as { error: { message: string } }).error.message).toBe(
+      'No published hub has the slug "nessuno".',
+    );
+  });
+});
