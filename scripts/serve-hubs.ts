@@ -94,7 +94,11 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     if (!host) return undefined;
     if (Date.now() - hosts.at > 2_000) {
       const map = new Map<string, string>();
-      for (const hub of deployedHubs(root)) if (hub.hostname) map.set(hub.hostname.toLowerCase(), hub.slug);
+      // A live hub wins a hostname over a withdrawn one that had it (a renamed territory's old folder).
+      const hubs = deployedHubs(root).sort(
+        (a, b) => Number(hubRoot(root, a.slug) !== null) - Number(hubRoot(root, b.slug) !== null),
+      );
+      for (const hub of hubs) if (hub.hostname) map.set(hub.hostname.toLowerCase(), hub.slug);
       hosts = { at: Date.now(), map };
     }
     return hosts.map.get(host.toLowerCase().replace(/:\d+$/, ''));

@@ -35,6 +35,7 @@ import { notifyBookings } from './mail/bookings';
 import { notifyExpiredOffers, notifyOffers } from './mail/offers';
 import { registerSubmissionRoutes } from './submissions/routes';
 import { registerInboxRoutes } from './inbox/routes';
+import { registerGuideRoutes } from './guide/routes';
 import { registerPersonalDataRoutes } from './personal-data/routes';
 import { recordNetworkSnapshot, registerMonitoringRoutes } from './monitoring/routes';
 import { ensureSnapshotTable } from './monitoring/snapshots';
@@ -76,6 +77,7 @@ export default {
     registerAddressRoutes(strapi);
     registerSubmissionRoutes(strapi);
     registerInboxRoutes(strapi);
+    registerGuideRoutes(strapi);
     registerPersonalDataRoutes(strapi);
     registerMonitoringRoutes(strapi);
     registerReviewQueueRoutes(strapi);

@@ -349,6 +349,31 @@ describe('the admin panel, as the operator of Crema', () => {
       Record<string, number>
     >;
     expect(crema!.openOpportunities).toBe(open.length);
+
+    // The redirects the hub serves: an opportunity renamed after it was published.
+    const operator = await asOperator();
+    const territoryList = await operator.request('GET', `${CM}/api::territory.territory?pageSize=100`);
+    const cremaId = (territoryList.body.results as Array<{ slug: string; documentId: string }>).find(
+      (t) => t.slug === 'crema',
+    )!.documentId;
+    const created = await operator.request('POST', `${CM}/${OPP}?locale=it`, {
+      title: `Stage rinominato ${Date.now().toString(36)}`,
+      summary: 'Una voce pubblicata e poi rinominata, per vedere il reindirizzamento in Pubblicazione.',
+      kind: 'internship',
+      territory: { connect: [{ documentId: cremaId }] },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { documentId, slug } = created.body.data as { documentId: string; slug: string };
+    const entry = `${CM}/${OPP}/${documentId}`;
+    expect((await operator.request('POST', `${entry}/actions/publish?locale=it`, {})).status).toBe(200);
+    expect((await operator.request('PUT', `${entry}?locale=it`, { slug: `${slug}-nuovo` })).status).toBe(200);
+    expect((await operator.request('POST', `${entry}/actions/publish?locale=it`, {})).status).toBe(200);
+    await page.reload();
+    const summary = page.getByText(/^Indirizzi permanenti: 1 reindirizzamento, \d+ contenut[io] ritirat[io]$/);
+    await expect.poll(() => summary.count(), { timeout: 30_000 }).toBe(1);
+    await summary.click();
+    const redirect = page.getByRole('row').filter({ hasText: `/opportunita/${slug}/` });
+    await expect.poll(() => redirect.innerText(), { timeout: 10_000 }).toContain(`/opportunita/${slug}-nuovo/`);
   }, 300_000);
 
   it('speaks Italian: the home page, and the opportunities’ list and edit views with the office’s columns and labels', async () => {
@@ -373,6 +398,13 @@ describe('the admin panel, as the operator of Crema', () => {
     const { stale, toReview, waitingQuestions, waitingBookings, waitingOffers } = crema!;
     expect(await figure('to-verify')).toBe(String(stale! + toReview!));
     expect(await figure('waiting')).toBe(String(waitingQuestions! + waitingBookings! + waitingOffers!));
+    // The operators' guide is one click away from the home page, and opens.
+    const guideLink = widget.getByRole('link', { name: /^Guida per gli operatori/ });
+    const guideUrl = await guideLink.getAttribute('href');
+    expect(guideUrl).toBe(`${cms.url}/sito/guida`);
+    const guide = await fetch(guideUrl!);
+    expect(guide.status).toBe(200);
+    expect(await guide.text()).toContain('<h1>Guida per gli operatori</h1>');
     expect(await page.getByRole('region', { name: 'Voci', exact: true }).count()).toBe(0);
 
     // The list: the office's columns, in Italian, ordered by deadline as the CMS orders them.

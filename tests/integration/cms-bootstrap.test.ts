@@ -144,6 +144,32 @@ describe.each(databasesUnderTest())('the CMS on %s', (database) => {
     expect((await fetch(`${cms.url}/api/opportunities/${documentId}`)).status).toBe(404);
   });
 
+  it("serves the operators' guide with its screenshots, and nothing else from the docs folder", async () => {
+    const guide = await fetch(`${cms.url}/sito/guida`);
+    expect(guide.status).toBe(200);
+    expect(guide.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await guide.text();
+    expect(html).toContain('<h1>Guida per gli operatori</h1>');
+    const images = [...html.matchAll(/<img src="(guida\/immagini\/[a-z0-9-]+\.png)"/g)].map((m) => m[1]!);
+    expect(images.length, 'every screenshot of the guide').toBeGreaterThanOrEqual(7);
+    for (const image of images) {
+      const res = await fetch(`${cms.url}/sito/${image}`);
+      expect(res.status, image).toBe(200);
+      expect(res.headers.get('content-type'), image).toBe('image/png');
+      // A PNG file, as the screenshot script wrote it.
+      expect([...new Uint8Array(await res.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    }
+    for (const hostile of [
+      '..%2F..%2Fpackage.json',
+      '..%2Fguida-operatori.md',
+      'HOME.PNG',
+      'home.png%00.md',
+      'home.svg',
+      'non-esiste.png',
+    ])
+      expect((await fetch(`${cms.url}/sito/guida/immagini/${hostile}`)).status, hostile).toBe(404);
+  });
+
   it('boots again on the same database without creating anything twice', async () => {
     const tokenBefore = cms.builderToken();
     fs.rmSync(cms.tokenFile);

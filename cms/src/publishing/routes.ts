@@ -11,10 +11,11 @@ import { REPLAYED, createSignatureCheck } from '@sito/shared/signing';
 import type { z } from 'zod';
 import { cmsEnv } from '../cms-env';
 import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
-import { formerSlugs } from './addresses';
+import { formerSlugs, hubAddresses } from './addresses';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
 import { previewStore } from './previews';
+import { TABLE as BUILDS_TABLE } from './store';
 import { replayStore } from './replays';
 
 type Context = {
@@ -202,6 +203,36 @@ function adminRoutes(strapi: Core.Strapi) {
   const userName = (user: AdminUserLike & { email?: string; firstname?: string; lastname?: string }) =>
     [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `utente ${user.id}`;
 
+  /**
+   * Hubs whose site was withdrawn (their territory unpublished, deleted or made an antenna), as the
+   * workers last reported: to where their addresses lead, or 410. Operators see their own only.
+   */
+  const withdrawnHubs = async (user: AdminUserLike, visible: HubInfo[]) => {
+    const scope = await territoryScope(strapi, user);
+    const published = new Set((await allHubs(strapi)).map((hub) => hub.id));
+    const rows = (await strapi.db
+      .getConnection(BUILDS_TABLE)
+      .where({ status: 'succeeded' })
+      .where('release', 'like', 'ritirato%')
+      .orderBy('finished_at', 'desc')
+      .select('hub_id', 'hub', 'release', 'finished_at')) as Array<{
+      hub_id: string;
+      hub: string;
+      release: string;
+      finished_at: number | string;
+    }>;
+    const seen = new Set(visible.map((hub) => hub.id));
+    const withdrawn = [];
+    for (const row of rows) {
+      if (seen.has(row.hub_id) || published.has(row.hub_id)) continue;
+      seen.add(row.hub_id);
+      if (!scope.unrestricted && !scope.territories.includes(row.hub_id)) continue;
+      const movedTo = row.release.startsWith('ritirato-verso-') ? row.release.slice('ritirato-verso-'.length) : null;
+      withdrawn.push({ slug: row.hub, movedTo, at: new Date(Number(row.finished_at)).toISOString() });
+    }
+    return withdrawn;
+  };
+
   const withBuild = async (ctx: Context, act: (build: Build) => Promise<void>) => {
     const build = await store().find(Number(ctx.params.id));
     if (!build) return problem(ctx, 404, 'Build non trovata.');
@@ -219,9 +250,16 @@ function adminRoutes(strapi: Core.Strapi) {
         const data = [];
         for (const hub of hubs) {
           const { live } = await store().lastBuilds(hub.id);
-          data.push({ ...hub, url: `${hubsUrl}/${hub.slug}/`, live, builds: await store().list([hub.id], 15) });
+          data.push({
+            ...hub,
+            url: `${hubsUrl}/${hub.slug}/`,
+            live,
+            builds: await store().list([hub.id], 15),
+            // What the hub answers besides its pages: old addresses (301) and withdrawn entries (410).
+            addresses: await hubAddresses(strapi, hub.id),
+          });
         }
-        reply(ctx, 200, { data });
+        reply(ctx, 200, { data, withdrawn: await withdrawnHubs(ctx.state.user!, hubs) });
       },
     },
     {

@@ -83,6 +83,12 @@ export function TerritoryWidget() {
           </Flex>
         </Box>
       ))}
+      <Typography variant="pi">
+        {/* Served by the CMS (cms/src/guide/routes.ts): the operators' guide, with its screenshots. */}
+        <a href={`${window.strapi.backendURL}/sito/guida`} target="_blank" rel="noreferrer">
+          Guida per gli operatori: pubblicare, verificare, rispondere
+        </a>
+      </Typography>
     </Flex>
   );
 }

@@ -30,6 +30,15 @@ interface Hub {
   url: string;
   live: Build | null;
   builds: Build[];
+  addresses: {
+    redirects: Array<{ from: string; to: string }>;
+    gone: Array<{ path: string; title: string; section: string; withdrawnAt: string }>;
+  };
+}
+interface WithdrawnHub {
+  slug: string;
+  movedTo: string | null;
+  at: string;
 }
 
 const STATUS: Record<Build['status'], { label: string; color: string }> = {
@@ -52,12 +61,14 @@ export function PublishingPage() {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [hubs, setHubs] = useState<Hub[] | null>(null);
+  const [withdrawn, setWithdrawn] = useState<WithdrawnHub[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<{ data: Hub[] }>('/sito/publishing/hubs');
+      const { data } = await get<{ data: Hub[]; withdrawn: WithdrawnHub[] }>('/sito/publishing/hubs');
       setHubs(data.data);
+      setWithdrawn(data.withdrawn);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -183,11 +194,111 @@ export function PublishingPage() {
                   </Tbody>
                 </Table>
               </Box>
+              <PermanentAddresses hub={hub} />
             </Box>
           ))}
+          {withdrawn.length > 0 && (
+            <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
+              <Typography variant="beta" tag="h2">
+                Siti ritirati
+              </Typography>
+              <Typography variant="pi" textColor="neutral600" tag="p">
+                Territori non più pubblicati come hub: il loro sito non è più servito (le release restano sul server).
+              </Typography>
+              <ul>
+                {withdrawn.map((hub) => (
+                  <li key={hub.slug}>
+                    <Typography>
+                      /{hub.slug}/ · ritirato il {when(hub.at)} ·{' '}
+                      {hub.movedTo
+                        ? `i suoi indirizzi portano a /${hub.movedTo}/ (301)`
+                        : 'i suoi indirizzi rispondono «non più disponibile» (410)'}
+                    </Typography>
+                  </li>
+                ))}
+              </ul>
+            </Box>
+          )}
         </Flex>
       </Layouts.Content>
     </Page.Main>
+  );
+}
+
+/**
+ * What the hub answers besides its pages (cms/src/publishing/addresses.ts): the old addresses of
+ * renamed entries, redirected (301) to the current one, and those of withdrawn entries (410).
+ */
+function PermanentAddresses({ hub }: { hub: Hub }) {
+  const { redirects, gone } = hub.addresses;
+  const base = hub.url.replace(/\/$/, '');
+  return (
+    <Box paddingTop={4}>
+      <details>
+        <summary>
+          <Typography>
+            Indirizzi permanenti: {redirects.length} {redirects.length === 1 ? 'reindirizzamento' : 'reindirizzamenti'},{' '}
+            {gone.length} {gone.length === 1 ? 'contenuto ritirato' : 'contenuti ritirati'}
+          </Typography>
+        </summary>
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          Un indirizzo già pubblicato non si perde: chi apre il vecchio indirizzo di un contenuto rinominato arriva a
+          quello nuovo; chi apre quello di un contenuto ritirato legge che non è più disponibile, con proposte simili.
+        </Typography>
+        {redirects.length > 0 && (
+          <Table colCount={2} rowCount={redirects.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>Vecchio indirizzo</Th>
+                <Th>Porta a (301)</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {redirects.map((redirect) => (
+                <Tr key={redirect.from}>
+                  <Td>
+                    <Typography>/{redirect.from}</Typography>
+                  </Td>
+                  <Td>
+                    <a href={`${base}/${redirect.to}`} target="_blank" rel="noreferrer">
+                      /{redirect.to}
+                    </a>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {gone.length > 0 && (
+          <Table colCount={3} rowCount={gone.length + 1}>
+            <Thead>
+              <Tr>
+                <Th>Indirizzo ritirato (410)</Th>
+                <Th>Era</Th>
+                <Th>Ritirato il</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {gone.map((entry) => (
+                <Tr key={entry.path}>
+                  <Td>
+                    <a href={`${base}/${entry.path}`} target="_blank" rel="noreferrer">
+                      /{entry.path}
+                    </a>
+                  </Td>
+                  <Td>
+                    <Typography>{entry.title || 'Domanda all’esperto'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{when(entry.withdrawnAt)}</Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </details>
+    </Box>
   );
 }
 
