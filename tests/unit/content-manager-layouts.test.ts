@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_LABELS_IT, codeLabel } from '@sito/shared';
-import { LAYOUTS, withLayout } from '../../cms/src/bootstrap/content-manager-layouts.ts';
+import { groupedEditLayout, LAYOUTS, withLayout } from '../../cms/src/bootstrap/content-manager-layouts.ts';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 
 /** A type's attributes as its schema declares them (plus Strapi's timestamps). */
@@ -59,6 +59,51 @@ describe('the content manager’s layouts (cms/src/bootstrap/content-manager-lay
       defaultSortBy: 'deadline',
       defaultSortOrder: 'ASC',
     });
+  });
+
+  it('lay the edit view out as the work is done: content, dates, how to apply, territory and visibility, verification', () => {
+    // Strapi's default: the schema's order, two fields a row.
+    const names = Object.keys(attributesOf('api::opportunity.opportunity')).filter(
+      (name) => !['createdAt', 'updatedAt', 'publishedAt'].includes(name),
+    );
+    const stored = names.map((name) => ({ name, size: 6 }));
+    const rows: Array<typeof stored> = [];
+    for (let i = 0; i < stored.length; i += 2) rows.push(stored.slice(i, i + 2));
+    const grouped = groupedEditLayout(rows);
+    expect(grouped.map((row) => row.map((field) => field.name))).toEqual([
+      ['kind', 'thematicAreas'],
+      ['title', 'slug'],
+      ['summary', 'body'],
+      ['ageMin', 'ageMax'],
+      ['requirements', 'tags'],
+      ['opensOn', 'deadline'],
+      ['organisation', 'municipality'],
+      ['remote', 'howToApply'],
+      ['applyUrl', 'applyEmail'],
+      ['sourceUrl', 'attachments'],
+      ['territory', 'regional'],
+      ['lastVerifiedAt', 'toReview'],
+      ['verifiedBy', 'fromSubmission'],
+    ]);
+    // Nothing lost, no row wider than the grid, and the grouping is stable when applied again.
+    expect(
+      grouped
+        .flat()
+        .map((field) => field.name)
+        .sort(),
+    ).toEqual([...names].sort());
+    expect(grouped.every((row) => row.reduce((width, field) => width + field.size, 0) <= 12)).toBe(true);
+    expect(groupedEditLayout(grouped)).toEqual(grouped);
+    // A full-width field alone in its group keeps its own row.
+    expect(
+      groupedEditLayout([
+        [{ name: 'body', size: 12 }],
+        [
+          { name: 'territory', size: 6 },
+          { name: 'title', size: 6 },
+        ],
+      ]),
+    ).toEqual([[{ name: 'body', size: 12 }], [{ name: 'title', size: 6 }], [{ name: 'territory', size: 6 }]]);
   });
 
   it('refuses a layout naming a field the type does not have', () => {

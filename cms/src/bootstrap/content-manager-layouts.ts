@@ -200,11 +200,56 @@ export const LAYOUTS: Record<string, TypeLayout> = {
   },
 };
 
+/**
+ * The edit view in the order the work is done: what it is, its dates, how to take part, whose it is
+ * and where it shows, its verification. Each group starts a new row; within a group the fields keep
+ * the order Strapi (or «Configura la vista») gave them.
+ */
+export const EDIT_GROUPS: Array<{ name: string; fields: RegExp }> = [
+  {
+    name: 'date',
+    fields:
+      /^(deadline|opensOn|startsAt|endsAt|registrationDeadline|answeredOn|publishedOn|date|startsOn|endsOn|year)$/,
+  },
+  {
+    name: 'come partecipare',
+    fields:
+      /^(howToApply|applyUrl|applyEmail|registrationUrl|onlineUrl|venue|municipality|remote|organisation|organiser|contact\w*|sourceUrl|url|attachments)$/,
+  },
+  { name: 'territorio e visibilità', fields: /^(territory|regional|audience|audiences|language|featured)$/ },
+  { name: 'verifica', fields: /^(lastVerifiedAt|toReview|verifiedBy|fromSubmission)$/ },
+];
+
+type EditField = { name: string; size: number };
+
+/** The edit layout's fields grouped as EDIT_GROUPS says (content first), packed in rows of 12. */
+export function groupedEditLayout(rows: EditField[][]): EditField[][] {
+  const rank = (field: EditField) => 1 + EDIT_GROUPS.findIndex((group) => group.fields.test(field.name));
+  const fields = rows.flat().map((field, index) => ({ field, index, group: rank(field) }));
+  fields.sort((a, b) => a.group - b.group || a.index - b.index);
+  const packed: EditField[][] = [];
+  let row: EditField[] = [];
+  let width = 0;
+  let group = -1;
+  for (const { field, group: fieldGroup } of fields) {
+    if (row.length && (fieldGroup !== group || width + field.size > 12)) {
+      packed.push(row);
+      row = [];
+      width = 0;
+    }
+    row.push(field);
+    width += field.size;
+    group = fieldGroup;
+  }
+  if (row.length) packed.push(row);
+  return packed;
+}
+
 type Metadata = { edit: Record<string, unknown>; list: Record<string, unknown> };
 type Configuration = {
   settings: Record<string, unknown>;
   metadatas: Record<string, Metadata>;
-  layouts: { list: string[]; edit: unknown };
+  layouts: { list: string[]; edit: EditField[][] };
 };
 type ContentTypesService = {
   findContentType(uid: string): unknown;
@@ -231,7 +276,7 @@ export function withLayout(uid: string, current: Configuration, attributes: Reco
     ...current,
     metadatas,
     settings: { ...current.settings, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] },
-    layouts: { ...current.layouts, list: layout.list },
+    layouts: { ...current.layouts, list: layout.list, edit: groupedEditLayout(current.layouts.edit) },
   };
 }
 
