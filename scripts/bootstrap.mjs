@@ -16,7 +16,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.34.9';
 const MIN_NODE = /** @type {const} */ ([22, 12]);
-const TASKS = ['start', 'test', 'bench', 'seed', 'build-hubs', 'serve-hubs', 'worker', 'nginx-config', 'guide-screenshots'];
+const TASKS = [
+  'start',
+  'test',
+  'bench',
+  'seed',
+  'build-hubs',
+  'serve-hubs',
+  'worker',
+  'nginx-config',
+  'guide-screenshots',
+];
 
 const [task, ...args] = process.argv.slice(2);
 if (!task || !TASKS.includes(task)) fail(`Unknown task "${task ?? ''}". Known tasks: ${TASKS.join(', ')}.`);

@@ -232,7 +232,11 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     if (!files) return unavailable(res);
     // Unknown here: the hub's own 404 page, in the reader's language.
     files(req, res, () =>
-      sendPage(res, 404, rest[0] === 'en' ? [path.join(dir, 'en', '404', 'index.html')] : [path.join(dir, '404.html')]),
+      sendPage(res, 404, [
+        // In English under /en/ where the hub publishes English, in Italian otherwise.
+        ...(rest[0] === 'en' ? [path.join(dir, 'en', '404', 'index.html')] : []),
+        path.join(dir, '404.html'),
+      ]),
     );
   });
 }

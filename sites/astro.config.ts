@@ -3,14 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import preact from '@astrojs/preact';
-import sitemap from '@astrojs/sitemap';
 import { loadBuilderConfig } from './src/lib/builder-env';
 import { buildReport } from './src/lib/build-report';
 import { dataStoreAtRuntime } from './src/integrations/data-store-at-runtime';
 import { keepOutputIntegration } from './src/integrations/keep-output';
 import { pagefindIntegration, type PagefindStats } from './src/integrations/pagefind';
 import { interactionDirective } from './src/integrations/interaction-directive';
-import { isConfirmationPage } from './src/lib/sitemap-filter';
+import { hubSitemap } from './src/integrations/sitemap';
+import { staticPagesIntegration } from './src/integrations/static-pages';
 
 /**
  * One Astro project, built once per hub: SITO_HUB names the territory, and the hub is written to
@@ -74,10 +74,12 @@ export default defineConfig({
     preact({ compat: true, include: [/\.tsx$/] }),
     interactionDirective(),
     dataStoreAtRuntime(),
+    staticPagesIntegration(),
+    // Not the old addresses, the not-found pages or the pages marked noindex; none in a preview.
+    ...hubSitemap({ base: `/${hub}/`, enabled: !preview }),
     ...(preview
       ? [{ name: 'sito:preview-report', hooks: { 'astro:build:done': () => writeReport() } }]
       : [
-          sitemap({ filter: (page) => !isConfirmationPage(page) }),
           // Before Pagefind: stale pages must not be indexed.
           keepOutputIntegration(keepOutput),
           pagefindIntegration({ deferred: process.env.SITO_SEARCH_LATER === '1', onIndexed: writeReport }),

@@ -93,6 +93,7 @@ function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
   fs.mkdirSync(path.join(staging, '_astro'), { recursive: true });
   fs.mkdirSync(path.join(staging, 'opportunita', 'tirocinio'), { recursive: true });
   fs.writeFileSync(path.join(staging, 'index.html'), `<h1>${hub.name} ${marker}</h1>`);
+  fs.writeFileSync(path.join(staging, '404.html'), `<h1>${hub.name.split(' ').at(-1)} 404</h1>`);
   fs.writeFileSync(path.join(staging, 'opportunita', 'tirocinio', 'index.html'), `<h1>Tirocinio ${marker}</h1>`);
   fs.writeFileSync(path.join(staging, '_astro', 'app.Ab12Cd.css'), 'body{color:#000}');
   // What a hub publishes beside its pages: feeds, calendars, open data and its catalogue.
@@ -365,6 +366,10 @@ describe('the generated nginx configuration', () => {
       const english = await get(base, '/lecco/en/opportunities/never-was/');
       expect(english.status).toBe(404);
       expect(english.body, `${server}: the 404 in the reader's language`).toContain('Page not found');
+      // A hub without English pages answers in Italian.
+      const crema = await get(base, '/crema/en/opportunities/never-was/');
+      expect(crema.status).toBe(404);
+      expect(crema.body, `${server}: Italian where there is no English`).toContain('Crema 404');
       expect((await get(base, '/lecco/opportunita/grafico-junior-2/')).body).toContain('Grafico junior');
       expect(
         (await get(base, '/lecco/_sito/301/opportunita/grafico/')).status,

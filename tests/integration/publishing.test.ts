@@ -397,6 +397,107 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     expect(leaked).toEqual([]);
   }, 240_000);
 
+  it('keeps every address it published: a slug renamed twice answers 301 from both old ones, a deleted entry 410, an unknown address 404, all in the hub’s look', async () => {
+    const entry = await createOpportunity(`Indirizzi ${run} Lecco`, { territory: 'lecco' });
+    await waitFor('the entry live on Lecco', async () => (await page('lecco', entry.slug)).status === 200);
+    const rename = async (slug: string) => {
+      const res = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, { slug });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const published = await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/publish?locale=it`, {});
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      await waitFor(`${slug} live`, async () => (await page('lecco', slug)).status === 200);
+    };
+    const second = `${entry.slug}-bis`;
+    const newest = `${entry.slug}-ter`;
+    await rename(second);
+    await rename(newest);
+    for (const old of [entry.slug, second]) {
+      const moved = await page('lecco', old);
+      expect(moved.status, `/lecco/opportunita/${old}/`).toBe(301);
+      expect(moved.headers.location).toBe(`/lecco/opportunita/${newest}/`);
+      // Hosts that cannot redirect serve the release's own redirect page there.
+      const stub = fs.readFileSync(path.join(releases, 'lecco', 'current', 'opportunita', old, 'index.html'), 'utf8');
+      expect(stub).toContain(`/lecco/opportunita/${newest}/`);
+    }
+    // The CMS remembers it: the builder's answer for Lecco.
+    const answer = await fetch(`${cms.url}/api/sito/addresses/lecco`, {
+      headers: { Authorization: `Bearer ${fs.readFileSync(cms.tokenFile, 'utf8').trim()}` },
+    });
+    const { data } = (await answer.json()) as { data: { redirects: Array<{ from: string; to: string }> } };
+    expect(data.redirects).toEqual(
+      expect.arrayContaining([
+        { from: `opportunita/${entry.slug}/`, to: `opportunita/${newest}/` },
+        { from: `opportunita/${second}/`, to: `opportunita/${newest}/` },
+      ]),
+    );
+    expect((await fetch(`${cms.url}/api/sito/addresses/lecco`)).status, 'not without the builder token').toBe(403);
+
+    const deleted = await createOpportunity(`Ritirata ${run} Lecco`, { territory: 'lecco' });
+    await waitFor('the second entry live', async () => (await page('lecco', deleted.slug)).status === 200);
+    const removed = await admin.request('DELETE', `${CM}/${OPP}/${deleted.documentId}?locale=it`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    const gone = await waitFor('the deleted entry gone', async () => {
+      const res = await page('lecco', deleted.slug);
+      return res.status === 410 ? res : undefined;
+    });
+    expect(gone.body).toContain(`Ritirata ${run} Lecco`);
+    expect(gone.body).toMatch(/name="robots" content="noindex/);
+
+    const unknown = await get(origin, `/lecco/opportunita/mai-esistita-${run}/`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body, 'the hub’s own 404 page').toContain('Lecco');
+
+    const sitemap = (await get(origin, '/lecco/sitemap-0.xml')).body;
+    expect(sitemap).toContain(`/lecco/opportunita/${newest}/`);
+    for (const old of [entry.slug, second, deleted.slug])
+      expect(sitemap, `${old} is not in the sitemap`).not.toContain(`/opportunita/${old}/`);
+    const feed = (await get(origin, '/lecco/rss/opportunita.xml')).body;
+    expect(feed).toContain(`/opportunita/${newest}/`);
+    for (const old of [entry.slug, second, deleted.slug]) expect(feed).not.toContain(`/opportunita/${old}/`);
+  });
+
+  it("withdraws a territory's hub when it is unpublished (410 everywhere, other hubs untouched); published again under a new slug, every old address leads there", async () => {
+    await waitFor('Casalmaggiore idle', () => settled('casalmaggiore'));
+    const before = live(releases, 'crema');
+    const TERRITORY = 'api::territory.territory';
+    const id = territories.casalmaggiore!;
+    const res = await admin.request('POST', `${CM}/${TERRITORY}/${id}/actions/unpublish`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const gone = await waitFor('Casalmaggiore withdrawn', async () => {
+      const home = await get(origin, '/casalmaggiore/');
+      return home.status === 410 ? home : undefined;
+    });
+    expect(gone.body).toContain('non è più attivo');
+    expect(gone.body).toContain('href="/crema/"');
+    expect((await get(origin, '/casalmaggiore/opportunita/')).status).toBe(410);
+    expect(
+      fs.readdirSync(path.join(releases, 'casalmaggiore', 'releases')).length,
+      'its releases kept',
+    ).toBeGreaterThan(0);
+    expect(live(releases, 'crema'), 'other hubs untouched').toBe(before);
+    expect((await get(origin, '/crema/')).status).toBe(200);
+
+    // Published again, renamed: live at its new address, and every old one leads there.
+    const renamed = await admin.request('PUT', `${CM}/${TERRITORY}/${id}`, { slug: 'casalmaggiore-oglio-po' });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const again = await admin.request('POST', `${CM}/${TERRITORY}/${id}/actions/publish`, {});
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    await waitFor(
+      'Casalmaggiore live at its new address',
+      async () => (await get(origin, '/casalmaggiore-oglio-po/')).status === 200,
+      180_000,
+    );
+    for (const old of ['/casalmaggiore/', '/casalmaggiore/opportunita/', '/casalmaggiore/sitemap-index.xml']) {
+      const moved = await get(origin, old);
+      expect(moved.status, old).toBe(301);
+      expect(moved.headers.location).toBe(old.replace('/casalmaggiore/', '/casalmaggiore-oglio-po/'));
+    }
+    const sitemap = (await get(origin, '/casalmaggiore-oglio-po/sitemap-0.xml')).body;
+    expect(sitemap).toContain('/casalmaggiore-oglio-po/opportunita/');
+    expect(sitemap).not.toMatch(/\/casalmaggiore\//);
+    expect(live(releases, 'crema'), 'other hubs untouched').toBe(before);
+  });
+
   it('refuses unsigned, tampered, stale and replayed worker requests', async () => {
     const secret = cms.env.SITO_WORKER_SECRET!;
     const url = `${cms.url}/api/sito/worker/claim`;

@@ -147,8 +147,8 @@ ${HUB_TYPES}
         return 301 /$hub/;
     }
     location ~ ^/_sito/404/(?<hub>${HUB})/en/ {
-${internal("The hub's own page, in English under /en/.")}
-        try_files /$hub/current/en/404/index.html =404;
+${internal("The hub's own page, in English under /en/ (in Italian on a hub without English).")}
+        try_files /$hub/current/en/404/index.html /$hub/current/404.html =404;
     }
     location ~ ^/_sito/404/(?<hub>${HUB})/ {
 ${internal("The hub's own page.")}

@@ -3,7 +3,8 @@ import type { ClientDirective } from 'astro';
 /**
  * `client:interaction`: hydrates an island on the reader's first interaction with it (focus,
  * pointer, key), so a page that only shows a search box downloads no JavaScript until someone
- * starts to search. Until then the server-rendered HTML is what the reader sees.
+ * starts to search. Until then the server-rendered HTML is what the reader sees. A page whose query
+ * string fills one of the island's fields hydrates it at once.
  */
 const interaction: ClientDirective = (load, _options, element) => {
   const events = ['focusin', 'pointerdown', 'keydown'] as const;
@@ -12,7 +13,19 @@ const interaction: ClientDirective = (load, _options, element) => {
     const hydrate = await load();
     await hydrate();
   };
-  for (const event of events) element.addEventListener(event, start, { once: true });
+  // A page opened with words for one of the island's fields (`cerca/?q=…`, sent by the plain search
+  // form of the not-found page): the reader has asked already, so the island starts at once with them.
+  const asked = new URLSearchParams(location.search);
+  let filled = false;
+  for (const field of element.querySelectorAll<HTMLInputElement>('input[name]')) {
+    const value = asked.get(field.name);
+    if (value && field.type !== 'checkbox' && field.type !== 'hidden') {
+      field.value = value;
+      filled = true;
+    }
+  }
+  if (filled) void start();
+  else for (const event of events) element.addEventListener(event, start, { once: true });
 };
 
 export default interaction;

@@ -1,4 +1,5 @@
 import {
+  codeLabel,
   DEMAND_LABELS_IT,
   EVENT_KIND_LABELS_IT,
   OPPORTUNITY_KIND_LABELS_IT,
@@ -225,6 +226,26 @@ const it = {
     eta: 'La tua età',
   } as Record<string, string>,
   partnerHubs: 'Gli altri Informagiovani della rete',
+  /** A plain search form on pages without the search island (the 404 page): it opens the search page. */
+  searchSubmit: 'Cerca',
+  notFoundTitle: 'Pagina non trovata',
+  notFoundText:
+    "A questo indirizzo non c'è nessuna pagina: forse è scritto in modo diverso, o la pagina non esiste più. Prova a cercare quello che ti serve, o dai un'occhiata alle ultime opportunità pubblicate.",
+  latestOpportunities: 'Ultime opportunità pubblicate',
+  backHome: 'Torna alla home',
+  goneTitle: 'Non più disponibile',
+  goneText:
+    'Il contenuto che si trovava a questo indirizzo è stato tolto dal sito e non tornerà. Qui sotto trovi che cosa era e alcune opportunità aperte che potrebbero interessarti.',
+  goneWhat: "Che cosa c'era a questo indirizzo",
+  goneEntryTitle: 'Titolo',
+  goneSection: 'Sezione',
+  goneKind: 'Tipo',
+  goneClosedAt: 'Chiusura',
+  goneWithdrawnAt: 'Rimozione dal sito',
+  similarOpportunities: 'Opportunità aperte simili',
+  goToSection: (section: string) => `Vai alla sezione «${section}»`,
+  movedTitle: 'Pagina spostata',
+  movedText: 'Questa pagina si è spostata:',
   footerContacts: 'Contatti',
   footerNote: 'Sito realizzato con SITO Giovani, piattaforma open source della rete Informagiovani.',
 };
@@ -467,6 +488,25 @@ const en: Dictionary = {
     eta: 'Your age',
   },
   partnerHubs: 'Other Informagiovani in the network',
+  searchSubmit: 'Search',
+  notFoundTitle: 'Page not found',
+  notFoundText:
+    'There is no page at this address: it may be spelt differently, or the page no longer exists. Try searching for what you need, or have a look at the latest opportunities.',
+  latestOpportunities: 'Latest opportunities',
+  backHome: 'Go to the home page',
+  goneTitle: 'No longer available',
+  goneText:
+    'What was at this address has been taken off the site and will not come back. Below you can see what it was, and some open opportunities you may like.',
+  goneWhat: 'What was at this address',
+  goneEntryTitle: 'Title',
+  goneSection: 'Section',
+  goneKind: 'Type',
+  goneClosedAt: 'Closed',
+  goneWithdrawnAt: 'Taken off the site',
+  similarOpportunities: 'Similar open opportunities',
+  goToSection: (section: string) => `Go to «${section}»`,
+  movedTitle: 'Page moved',
+  movedText: 'This page has moved:',
   footerContacts: 'Contacts',
   footerNote: 'Site built with SITO Giovani, the open-source platform of the Informagiovani network.',
 };
@@ -476,6 +516,33 @@ export const ui = { it, en } satisfies Record<Locale, Dictionary>;
 export type Lang = keyof typeof ui;
 export const defaultLang: Lang = 'it';
 export const t = (lang: Lang = defaultLang) => ui[lang];
+
+/**
+ * The name of a section (a key of SECTIONS: `opportunities`, `usefulLinks`…) as the menus and
+ * titles call it, or the key itself for one the site does not know.
+ */
+export function sectionName(section: string, lang: Lang = defaultLang): string {
+  const words = ui[lang];
+  const names: Record<string, string> = {
+    ...words.nav,
+    operatorResources: words.operatorResourcesTitle,
+    projects: words.projectsTitle,
+    about: words.aboutTitle,
+    accessibility: words.accessibilityTitle,
+  };
+  return names[section] ?? section;
+}
+
+/**
+ * The word for a stored kind code (an opportunity's, an event's, an operator resource's), whatever
+ * type it belongs to: the site's own words, then the admin's (shared/src/code-labels.ts), then
+ * the code itself.
+ */
+export function kindLabel(kind: string, lang: Lang = defaultLang): string {
+  const words = ui[lang];
+  const kinds: Record<string, string> = words.kinds;
+  return kinds[kind] ?? words.eventKinds[kind] ?? words.resourceKinds[kind] ?? codeLabel('kind', kind);
+}
 
 /**
  * The `lang` attribute for text the CMS keeps in Italian only (a place, an organisation, an office

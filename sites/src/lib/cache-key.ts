@@ -10,7 +10,8 @@ import { versionsOf } from './translations.ts';
  * from the cache instead of rendered again. So the key must change whenever anything the page
  * shows changes:
  * - what every page shows: the hub and its partners (header, footer, contacts), the thematic
- *   areas (labels, breadcrumbs) and the day of the build in Rome (deadline badges, "closed");
+ *   areas (labels, breadcrumbs) and the day of the build in Rome (deadline badges, "closed", and
+ *   the `noindex` of calls closed more than a month ago, lib/sitemap-filter.ts);
  * - what the page itself shows: its entry and any other entry it displays, passed as `parts`.
  * The nightly rebuild therefore renders everything again, and a one-entry publish renders the
  * entry's pages, the listings and the pages without a key.
@@ -31,6 +32,12 @@ function sharedKey(): Promise<string> {
 export async function cacheKey(...parts: unknown[]): Promise<string> {
   return digest([await sharedKey(), parts]);
 }
+
+/**
+ * The key of a page that shows nothing but `parts`, not even the hub's header or today's date (an
+ * old address's redirect page): rendered again only when they change.
+ */
+export const standaloneKey = (...parts: unknown[]): string => digest(parts);
 
 /** The key of an entry's detail page: the entry and the languages it can be read in. */
 export async function entryCacheKey(type: TranslatableType, entry: { documentId: string }): Promise<string> {
