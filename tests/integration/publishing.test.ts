@@ -499,6 +499,31 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     expect(live(releases, 'crema'), 'other hubs untouched').toBe(before);
   });
 
+  it('an antenna promoted to hub gets its own site; the site of a hub made an antenna leads to its parent', async () => {
+    const TERRITORY = 'api::territory.territory';
+    const soresina = territories.soresina!;
+    expect(live(releases, 'soresina'), 'an antenna has no site').toBe(null);
+    const promoted = await admin.request('PUT', `${CM}/${TERRITORY}/${soresina}`, { kind: 'hub', parent: { set: [] } });
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
+    expect((await admin.request('POST', `${CM}/${TERRITORY}/${soresina}/actions/publish`, {})).status).toBe(200);
+    await waitFor('Soresina live', async () => (await get(origin, '/soresina/')).status === 200, 180_000);
+    const sitemap = (await get(origin, '/soresina/sitemap-0.xml')).body;
+    expect(sitemap).toContain('/soresina/opportunita/');
+
+    // And back: an antenna of Cremona again. Its addresses lead to the same path on Cremona's site.
+    const demoted = await admin.request('PUT', `${CM}/${TERRITORY}/${soresina}`, {
+      kind: 'antenna',
+      parent: { set: [{ documentId: territories.cremona }] },
+    });
+    expect(demoted.status, JSON.stringify(demoted.body)).toBe(200);
+    expect((await admin.request('POST', `${CM}/${TERRITORY}/${soresina}/actions/publish`, {})).status).toBe(200);
+    const moved = await waitFor('Soresina leading to Cremona', async () => {
+      const res = await get(origin, '/soresina/opportunita/');
+      return res.status === 301 ? res : undefined;
+    });
+    expect(moved.headers.location).toBe('/cremona/opportunita/');
+  });
+
   it('refuses unsigned, tampered, stale and replayed worker requests', async () => {
     const secret = cms.env.SITO_WORKER_SECRET!;
     const url = `${cms.url}/api/sito/worker/claim`;
