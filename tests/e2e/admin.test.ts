@@ -356,14 +356,16 @@ describe('the admin panel, as the operator of Crema', () => {
     const cremaId = (territoryList.body.results as Array<{ slug: string; documentId: string }>).find(
       (t) => t.slug === 'crema',
     )!.documentId;
+    const slug = `stage-rinominato-${Date.now().toString(36)}`;
     const created = await operator.request('POST', `${CM}/${OPP}?locale=it`, {
       title: `Stage rinominato ${Date.now().toString(36)}`,
+      slug,
       summary: 'Una voce pubblicata e poi rinominata, per vedere il reindirizzamento in Pubblicazione.',
       kind: 'internship',
       territory: { connect: [{ documentId: cremaId }] },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const { documentId, slug } = created.body.data as { documentId: string; slug: string };
+    const { documentId } = created.body.data as { documentId: string };
     const entry = `${CM}/${OPP}/${documentId}`;
     expect((await operator.request('POST', `${entry}/actions/publish?locale=it`, {})).status).toBe(200);
     expect((await operator.request('PUT', `${entry}?locale=it`, { slug: `${slug}-nuovo` })).status).toBe(200);
@@ -371,9 +373,13 @@ describe('the admin panel, as the operator of Crema', () => {
     await page.reload();
     const summary = page.getByText(/^Indirizzi permanenti: 1 reindirizzamento, \d+ contenut[io] ritirat[io]$/);
     await expect.poll(() => summary.count(), { timeout: 30_000 }).toBe(1);
+    const details = page.locator('details').filter({ has: summary });
     await summary.click();
-    const redirect = page.getByRole('row').filter({ hasText: `/opportunita/${slug}/` });
-    await expect.poll(() => redirect.innerText(), { timeout: 10_000 }).toContain(`/opportunita/${slug}-nuovo/`);
+    await expect.poll(() => details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    // Shown: the old address, and where it leads.
+    await expect
+      .poll(() => details.innerText(), { timeout: 10_000 })
+      .toMatch(new RegExp(`/opportunita/${slug}/\\s+/opportunita/${slug}-nuovo/`));
   }, 300_000);
 
   it('speaks Italian: the home page, and the opportunities’ list and edit views with the office’s columns and labels', async () => {
