@@ -1,5 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { affectedHubs, ownershipOf, PUBLISHED_TYPES, type Ownership } from '../publishing/hubs';
+import { affectedHubs, ownershipOf, PUBLISHED_TYPES } from '../publishing/hubs';
 import type { BuildStore } from '../publishing/store';
 
 /** Actions that change what a public site shows. */
@@ -30,11 +30,14 @@ export function queueBuilds(strapi: Core.Strapi, store: () => BuildStore): Modul
 
     const uid = ctx.uid as UID.ContentType;
     const before = params.documentId ? await ownershipOf(strapi, uid, params.documentId) : null;
+    // The hubs as they are before the change: a territory deleted, or a hub made an antenna, still
+    // names its own hub, whose site the build then withdraws.
+    const hubsBefore = before ? await affectedHubs(strapi, [before]) : [];
     const result = await next();
     const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
     const after = documentId && ctx.action !== 'delete' ? await ownershipOf(strapi, uid, documentId) : null;
-    const owners = [before, after].filter((owner): owner is Ownership => owner !== null);
-    const hubs = await affectedHubs(strapi, owners);
+    const hubsAfter = after ? await affectedHubs(strapi, [after]) : [];
+    const hubs = [...new Map([...hubsBefore, ...hubsAfter].map((hub) => [hub.id, hub])).values()];
     if (hubs.length > 0) {
       const type = strapi.contentType(uid).info.displayName;
       const label = after?.label ?? before?.label ?? documentId ?? '?';
