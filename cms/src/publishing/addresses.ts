@@ -222,9 +222,17 @@ export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<
   const used = new Set<string>();
   for (const uid of EDITORIAL_TYPES) {
     if (!(uid in EDITORIAL_CONTENT_TYPES)) continue;
-    for (const row of await publishedVersions(strapi, uid)) {
-      const onHub = row.regional === true || (row.territory && territories.includes(row.territory.documentId));
-      if (!onHub || !row.slug) continue;
+    // Only this hub's published entries, and only what an address is made of: the admin's
+    // Pubblicazione asks this for every hub it shows, every few seconds.
+    const published = (await strapi.db.query(uid).findMany({
+      where: {
+        publishedAt: { $notNull: true },
+        $or: [{ regional: true }, { territory: { documentId: { $in: territories } } }],
+      },
+      select: ['documentId', 'locale', 'slug'],
+    })) as Array<{ documentId: string; locale?: string | null; slug?: string | null }>;
+    for (const row of published) {
+      if (!row.slug) continue;
       const path = pathOf(uid, row.slug, row.locale ?? 'it');
       current.set(`${uid}|${row.documentId}|${row.locale ?? 'it'}`, path);
       used.add(path);
