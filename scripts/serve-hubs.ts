@@ -139,6 +139,19 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     return notFound(res);
   };
 
+  /**
+   * Where an old address leads (`indirizzi.json`): a page of this hub, or `/<hub>/<path>/` on the hub
+   * an entry moved to. Asked on a hub's hostname, the other hub is reached on its own hostname when
+   * it has one, else by path (see below).
+   */
+  const redirectTarget = (hub: string, to: string, host: string | undefined) => {
+    if (!to.startsWith('/')) return `/${hub}/${to}`;
+    const other = to.split('/')[1]!;
+    const otherHost = hubForHost(host) && hostnameOf(other);
+    return otherHost ? `//${otherHost}${/:\d+$/.exec(host ?? '')?.[0] ?? ''}${to}` : to;
+  };
+  const hostnameOf = (hub: string) => deployedHubs(root).find((candidate) => candidate.slug === hub)?.hostname ?? null;
+
   // The address book of each live release (lib/publishing/addresses.ts), read once per release.
   const books = new Map<string, { redirects: Map<string, string>; gone: Set<string> }>();
   const addressBookOf = (dir: string) => {
@@ -187,8 +200,12 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
       return options.cmsUrl ? proxySubmission(req, res, options.cmsUrl) : notFound(res);
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
-    // On a withdrawn hub's hostname, the hub it moved to is still reached by path (its 301s lead there).
-    const byPath = hostHub && !hubRoot(root, hostHub) && hubRoot(root, pathname.split('/')[1] ?? '');
+    // On a withdrawn hub's hostname, the hub it moved to is still reached by path (its 301s lead
+    // there), and so is, on any hub's hostname, a live hub with no hostname of its own (an entry
+    // moved to that hub's territory leads there).
+    const first = pathname.split('/')[1] ?? '';
+    const byPath =
+      hostHub && first !== hostHub && hubRoot(root, first) && (!hubRoot(root, hostHub) || !hostnameOf(first));
     if (hostHub && !byPath && !pathname.startsWith(`/${hostHub}/`) && pathname !== `/${hostHub}`)
       pathname = `/${hostHub}${pathname}`;
 
@@ -216,7 +233,10 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     const book = addressBookOf(dir);
     const movedTo = book.redirects.get(key);
     if (movedTo) {
-      res.writeHead(301, { Location: `/${hub}/${movedTo}${url.search}`, 'Cache-Control': 'no-cache' });
+      res.writeHead(301, {
+        Location: `${redirectTarget(hub, movedTo, req.headers.host)}${url.search}`,
+        'Cache-Control': 'no-cache',
+      });
       res.end();
       return;
     }

@@ -150,6 +150,91 @@ describe.each(databasesUnderTest())('permanent addresses in the CMS on %s', (dat
     expect(hub.gone.map((g) => g.path)).not.toContain(`opportunita/${first.slug}/`);
   });
 
+  it('an entry moved to another territory: the hub it left leads to the hub that publishes it now', async () => {
+    const entry = await opportunity(`Trasferita ${run}`, 'crema');
+    const moveTo = async (territory: string) => {
+      const res = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, {
+        territory: { connect: [{ documentId: territories[territory] }] },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await publish(OPP, entry.documentId);
+    };
+    const path = `opportunita/${entry.slug}/`;
+    const about = (book: HubAddresses) => ({
+      redirects: book.redirects.filter((r) => r.from.includes(entry.slug)),
+      gone: book.gone.filter((g) => g.path.includes(entry.slug)),
+    });
+
+    await moveTo('lecco');
+    expect(about(await addressesOf('crema'))).toEqual({
+      redirects: [{ from: path, to: path, hub: 'lecco' }],
+      gone: [],
+    });
+    expect(about(await addressesOf('lecco')), 'its own page on the hub it moved to').toEqual({
+      redirects: [],
+      gone: [],
+    });
+    expect(about(await addressesOf('casalmaggiore')), 'never on this hub').toEqual({ redirects: [], gone: [] });
+
+    // Renamed where it is now: the first hub's old address leads to the newest, in one step.
+    await rename(OPP, entry.documentId, `${entry.slug}-lecco`);
+    expect(about(await addressesOf('crema')).redirects).toEqual([
+      { from: path, to: `opportunita/${entry.slug}-lecco/`, hub: 'lecco' },
+    ]);
+    expect(about(await addressesOf('lecco')).redirects).toEqual([
+      { from: path, to: `opportunita/${entry.slug}-lecco/` },
+    ]);
+
+    // Back home: its first hub leads to its current address, the hub it left to the first one.
+    await moveTo('crema');
+    expect(about(await addressesOf('crema')).redirects).toEqual([
+      { from: path, to: `opportunita/${entry.slug}-lecco/` },
+    ]);
+    expect(about(await addressesOf('lecco')).redirects).toEqual([
+      { from: `opportunita/${entry.slug}-lecco/`, to: `opportunita/${entry.slug}-lecco/`, hub: 'crema' },
+      { from: path, to: `opportunita/${entry.slug}-lecco/`, hub: 'crema' },
+    ]);
+    const stored = await queryStored<{ slug: string; territory: string; former_territories: string }>(
+      cms,
+      `SELECT slug, territory, former_territories FROM sito_addresses WHERE document_id = '${entry.documentId}' ORDER BY slug`,
+    );
+    expect(stored.map((row) => [row.slug, row.territory, JSON.parse(row.former_territories)])).toEqual([
+      [entry.slug, territories.crema, [territories.lecco]],
+      [`${entry.slug}-lecco`, territories.crema, [territories.lecco]],
+    ]);
+
+    // Withdrawn: gone on both hubs that published it.
+    expect(
+      (await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/unpublish?locale=it`, {})).status,
+    ).toBe(200);
+    for (const hub of ['crema', 'lecco'])
+      expect(
+        about(await addressesOf(hub)).gone.map((g) => g.path),
+        hub,
+      ).toEqual([`opportunita/${entry.slug}-lecco/`, path]);
+  });
+
+  it('a regional entry made local: every other hub leads to the hub of its territory', async () => {
+    const entry = await opportunity(`Regionale poi locale ${run}`, 'crema');
+    const regional = async (value: boolean) => {
+      const res = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, {
+        regional: value,
+        // A regional entry belongs to no territory.
+        territory: value ? null : { connect: [{ documentId: territories.crema }] },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await publish(OPP, entry.documentId);
+    };
+    const path = `opportunita/${entry.slug}/`;
+    await regional(true);
+    expect((await addressesOf('lecco')).redirects.filter((r) => r.from === path)).toEqual([]);
+    await regional(false);
+    expect((await addressesOf('lecco')).redirects.filter((r) => r.from === path)).toEqual([
+      { from: path, to: path, hub: 'crema' },
+    ]);
+    expect((await addressesOf('crema')).redirects.filter((r) => r.from === path)).toEqual([]);
+  });
+
   it("a withdrawn question's words are not kept: they may name who asked", async () => {
     const question = await create(
       QUESTION,

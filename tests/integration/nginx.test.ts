@@ -378,6 +378,63 @@ describe('the generated nginx configuration', () => {
     }
   });
 
+  it('an entry moved to another territory: its old address 301 to its page on the hub that publishes it now, by path and from a hostname', async () => {
+    const releases = path.join(dir, 'releases');
+    const [crema, lecco] = [hubs[0]!, hubs[1]!];
+    const release = (hub: typeof crema, pages: string[], redirects: Record<string, string>) => {
+      const staging = stagingFolder(releases, hub.slug, 'moved');
+      for (const page of ['', ...pages]) {
+        fs.mkdirSync(path.join(staging, page), { recursive: true });
+        fs.writeFileSync(path.join(staging, page, 'index.html'), `<h1>${hub.slug} ${page}</h1>`);
+      }
+      fs.writeFileSync(path.join(staging, ADDRESS_BOOK_FILE), JSON.stringify({ redirects, gone: [] }));
+      deployRelease(releases, hub, staging, releaseName(`moved-${hub.slug}`));
+    };
+    // Crema (with a hostname) gave one entry to Lecco (without), and Lecco one to Crema, renamed there.
+    release(crema, ['opportunita/arrivata-da-lecco-2'], {
+      'opportunita/passata-a-lecco/': '/lecco/opportunita/passata-a-lecco/',
+    });
+    release(lecco, ['opportunita/passata-a-lecco'], {
+      'opportunita/arrivata-da-lecco/': '/crema/opportunita/arrivata-da-lecco-2/',
+    });
+    const cremaHost = crema.hostname!;
+    const port = new URL(origin).port;
+    for (const [server, base] of [
+      ['nginx', origin],
+      ['the hub server', hubServerOrigin],
+    ] as const) {
+      for (const [from, host, to] of [
+        ['/crema/opportunita/passata-a-lecco/', undefined, '/lecco/opportunita/passata-a-lecco/'],
+        [
+          '/crema/opportunita/passata-a-lecco?utm_source=qr',
+          undefined,
+          '/lecco/opportunita/passata-a-lecco/?utm_source=qr',
+        ],
+        ['/lecco/opportunita/arrivata-da-lecco/', undefined, '/crema/opportunita/arrivata-da-lecco-2/'],
+        // From Crema's hostname, which serves Crema only: Lecco is on the network's host (nginx),
+        // or by path on the same host (the local hub server).
+        [
+          '/crema/opportunita/passata-a-lecco/',
+          cremaHost,
+          server === 'nginx'
+            ? `http://localhost:${port}/lecco/opportunita/passata-a-lecco/`
+            : '/lecco/opportunita/passata-a-lecco/',
+        ],
+      ] as const) {
+        const moved = await get(base, from, host);
+        expect(moved.status, `${server}: ${from} ${host ?? ''}`).toBe(301);
+        // nginx writes its own relative redirects out in full (absolute_redirect).
+        const location = new URL(moved.headers.location!, base);
+        expect(to.startsWith('/') ? location.pathname + location.search : location.href, `${server}: ${from}`).toBe(to);
+        if (to.startsWith('/')) {
+          const followed = await get(base, to, host);
+          expect(followed.status, `${server}: ${to} ${host ?? ''}`).toBe(200);
+          expect(followed.body).toContain(to.split('?')[0]!.split('/')[1]);
+        }
+      }
+    }
+  });
+
   it('a withdrawn hub answers 410 with its page everywhere, a hub become an antenna 301 to its parent, without reloading nginx', async () => {
     const releases = path.join(dir, 'releases');
     const other = { slug: 'soncino', name: 'Informagiovani Soncino', hostname: null };

@@ -128,6 +128,38 @@ describe('the old addresses of a hub', () => {
     expect(resolved.dangling).toEqual([{ from: 'opportunita/vecchia/', to: 'opportunita/nuova/' }]);
   });
 
+  it('leads an entry moved to another territory to its page there, in one redirect, even from an older slug', () => {
+    const addresses: HubAddresses = {
+      redirects: [
+        { from: 'opportunita/a/', to: 'opportunita/b/' },
+        { from: 'opportunita/b/', to: 'opportunita/c/', hub: 'lecco' },
+        // The other hub's path is not this hub's: never followed here, even where the names meet.
+        { from: 'opportunita/d/', to: 'opportunita/a/', hub: 'lecco' },
+      ],
+      gone: [],
+    };
+    const resolved = resolveAddresses(addresses, new Set());
+    expect(resolved.redirects).toEqual([
+      { from: 'opportunita/a/', to: 'opportunita/c/', hub: 'lecco' },
+      { from: 'opportunita/b/', to: 'opportunita/c/', hub: 'lecco' },
+      { from: 'opportunita/d/', to: 'opportunita/a/', hub: 'lecco' },
+    ]);
+    expect(resolved.dangling, 'another hub’s pages are not in this build').toEqual([]);
+    const book = toAddressBook(resolved);
+    expect(book.redirects).toEqual({
+      'opportunita/a/': '/lecco/opportunita/c/',
+      'opportunita/b/': '/lecco/opportunita/c/',
+      'opportunita/d/': '/lecco/opportunita/a/',
+    });
+    expect(addressBookSchema.parse(book)).toEqual(book);
+    for (const target of ['/LECCO/opportunita/c/', '//evil.example/x/', '/lecco/../x/', 'https://evil.example/x/'])
+      expect(addressBookSchema.safeParse({ redirects: { 'x/': target }, gone: [] }).success, target).toBe(false);
+    expect(
+      hubAddressesSchema.safeParse({ data: { redirects: [{ from: 'x/', to: 'y/', hub: '../lecco' }], gone: [] } })
+        .success,
+    ).toBe(false);
+  });
+
   it('is emitted by the pages under the names the servers and the sitemap read', () => {
     const pages = new URL('../../sites/src/pages/', import.meta.url);
     expect(fs.existsSync(new URL(`${ADDRESS_BOOK_FILE}.ts`, pages))).toBe(true);

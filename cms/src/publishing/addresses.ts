@@ -29,12 +29,17 @@ interface AddressRow {
   closed_at: string | null;
   published_at: number | string;
   withdrawn_at: number | string | null;
+  former_territories: string | null;
 }
 
+/** In `former_territories`: the entry was regional (on every hub) before. */
+const REGIONAL = '*';
+
 export async function ensureAddressTable(strapi: Core.Strapi): Promise<void> {
-  const schema = strapi.db.getSchemaConnection();
-  if (!(await schema.hasTable(ADDRESS_TABLE)))
-    await schema.createTable(ADDRESS_TABLE, (t) => {
+  // A knex schema builder runs every statement it was given at each await: a fresh one each time.
+  const schema = () => strapi.db.getSchemaConnection();
+  if (!(await schema().hasTable(ADDRESS_TABLE)))
+    await schema().createTable(ADDRESS_TABLE, (t) => {
       t.string('uid', 80).notNullable();
       t.string('document_id', 64).notNullable();
       t.string('locale', 8).notNullable();
@@ -50,6 +55,12 @@ export async function ensureAddressTable(strapi: Core.Strapi): Promise<void> {
       t.bigInteger('withdrawn_at');
       t.primary(['uid', 'document_id', 'locale', 'slug']);
       t.index(['territory']);
+    });
+  // The territories it was published in before its current one (a JSON list; `*` for regional):
+  // their hubs' old addresses lead to the hub that publishes it now. Added to tables from before.
+  if (!(await schema().hasColumn(ADDRESS_TABLE, 'former_territories')))
+    await schema().alterTable(ADDRESS_TABLE, (t) => {
+      t.text('former_territories');
     });
   await rememberPublishedAddresses(strapi);
 }
@@ -136,10 +147,27 @@ async function remember(table: Table, uid: string, rows: Published[], now = Date
       })
       .onConflict(['uid', 'document_id', 'locale', 'slug'])
       .ignore();
-    // Every slug of this version says what the entry is now, and that it is published.
-    await table()
+    // Every slug of this version says what the entry is now, and that it is published; where it
+    // was before is kept, so the hubs it left still know where it went.
+    const before = (await table()
       .where({ uid, document_id: row.documentId, locale })
-      .update({ ...about, published_at: now, withdrawn_at: null });
+      .select('slug', 'territory', 'regional', 'former_territories')) as Array<
+      Pick<AddressRow, 'slug' | 'territory' | 'regional' | 'former_territories'>
+    >;
+    for (const known of before) {
+      const former = new Set<string>(JSON.parse(known.former_territories ?? '[]') as string[]);
+      if (known.territory && known.territory !== about.territory) former.add(known.territory);
+      if (Boolean(known.regional) && !about.regional) former.add(REGIONAL);
+      if (about.territory) former.delete(about.territory);
+      await table()
+        .where({ uid, document_id: row.documentId, locale, slug: known.slug })
+        .update({
+          ...about,
+          former_territories: JSON.stringify([...former].sort()),
+          published_at: now,
+          withdrawn_at: null,
+        });
+    }
   }
 }
 
@@ -201,9 +229,59 @@ const pathOf = (uid: string, slug: string, locale: string) =>
   entryPagePath('', uid as EditorialUid, slug, locale).replace(/^\//, '');
 
 /**
+ * Where the entries of these rows are published now on a hub of their territory (an entry moved to
+ * another territory): per `uid|document|locale`, the hub and the page's hub-relative path.
+ */
+async function publishedElsewhere(
+  strapi: Core.Strapi,
+  rows: AddressRow[],
+): Promise<Map<string, { hubId: string; hub: string; path: string }>> {
+  const found = new Map<string, { hubId: string; hub: string; path: string }>();
+  const byType = new Map<string, Set<string>>();
+  for (const row of rows) byType.set(row.uid, (byType.get(row.uid) ?? new Set()).add(row.document_id));
+  if (byType.size === 0) return found;
+  const hubs = new Map((await allHubs(strapi)).map((hub) => [hub.id, hub]));
+  const territories = (await strapi.db.query(TERRITORY).findMany({
+    where: { publishedAt: { $notNull: true } },
+    select: ['documentId', 'kind'],
+    populate: { parent: { select: ['documentId'] } },
+  })) as Array<{ documentId: string; kind: string; parent?: { documentId: string } | null }>;
+  const hubOf = new Map(
+    territories.map((row) => [row.documentId, row.kind === 'hub' ? row.documentId : row.parent?.documentId]),
+  );
+  for (const [uid, documentIds] of byType) {
+    if (!('territory' in (strapi.getModel(uid as UID.ContentType).attributes as Record<string, unknown>))) continue;
+    const versions = (await strapi.db.query(uid as UID.ContentType).findMany({
+      where: { publishedAt: { $notNull: true }, documentId: { $in: [...documentIds] } },
+      select: ['documentId', 'locale', 'slug'],
+      populate: { territory: { select: ['documentId'] } },
+    })) as Array<{
+      documentId: string;
+      locale?: string | null;
+      slug?: string | null;
+      territory?: { documentId: string } | null;
+    }>;
+    for (const version of versions) {
+      const hubId = version.territory ? hubOf.get(version.territory.documentId) : undefined;
+      const hub = hubId ? hubs.get(hubId) : undefined;
+      if (!version.slug || !hub) continue;
+      const locale = version.locale ?? 'it';
+      found.set(`${uid}|${version.documentId}|${locale}`, {
+        hubId: hub.id,
+        hub: hub.slug,
+        path: pathOf(uid, version.slug, locale),
+      });
+    }
+  }
+  return found;
+}
+
+/**
  * A hub's permanent addresses: for every entry it ever published (its own, its antennas' and the
- * regional ones), the old addresses of those it still publishes and those of the ones it no longer
- * does. An address another entry of the hub uses now is neither: that entry's page answers.
+ * regional ones), the old addresses of those it still publishes, those of the ones that moved to
+ * another territory (leading to the hub that publishes them now) and those of the ones no hub
+ * publishes any more. An address another entry of the hub uses now is none of these: that entry's
+ * page answers.
  */
 export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<HubAddresses> {
   const antennas = (await strapi.db.query(TERRITORY).findMany({
@@ -214,7 +292,12 @@ export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<
   const rows = (await strapi.db
     .getConnection(ADDRESS_TABLE)
     .whereIn('uid', EDITORIAL_TYPES as string[])
-    .where((q) => q.whereIn('territory', territories).orWhere('regional', true))
+    .where((q) => {
+      q.whereIn('territory', territories).orWhere('regional', true);
+      // Entries the hub published before they moved to another territory (document ids are
+      // alphanumeric: nothing a LIKE pattern reads).
+      for (const id of [...territories, REGIONAL]) q.orWhere('former_territories', 'like', `%"${id}"%`);
+    })
     .select('*')) as AddressRow[];
 
   // What the hub publishes now, per type: the current address of each document and locale.
@@ -238,6 +321,12 @@ export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<
       used.add(path);
     }
   }
+  const elsewhere = await publishedElsewhere(
+    strapi,
+    rows.filter(
+      (row) => row.uid in EDITORIAL_CONTENT_TYPES && !current.has(`${row.uid}|${row.document_id}|${row.locale}`),
+    ),
+  );
   const redirects: HubAddresses['redirects'] = [];
   const gone: HubAddresses['gone'] = [];
   const seen = new Set<string>();
@@ -246,9 +335,15 @@ export async function hubAddresses(strapi: Core.Strapi, hubId: string): Promise<
     const path = pathOf(row.uid, row.slug, row.locale);
     if (used.has(path) || seen.has(path)) continue;
     seen.add(path);
-    const now = current.get(`${row.uid}|${row.document_id}|${row.locale}`);
+    const key = `${row.uid}|${row.document_id}|${row.locale}`;
+    const now = current.get(key);
     if (now) {
       redirects.push({ from: path, to: now });
+      continue;
+    }
+    const moved = elsewhere.get(key);
+    if (moved && moved.hubId !== hubId) {
+      redirects.push({ from: path, to: moved.path, hub: moved.hub });
       continue;
     }
     gone.push({

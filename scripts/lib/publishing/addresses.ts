@@ -8,8 +8,10 @@ import { ADDRESS_BOOK_FILE, addressBookSchema, type AddressBook } from '@sito/sh
  * withdrawn entries. The local hub server reads that file; nginx cannot read JSON, so the worker
  * also lays it out as files nginx can test without a reload:
  *
- *   _sito/301/<old path>  a symbolic link to the page's folder in the same release (its real path
- *                         names where to redirect)
+ *   _sito/301/<old path>  a symbolic link to the page's folder in the same release, or, for an
+ *                         entry moved to another territory, in the live release of the hub that
+ *                         publishes it now (<root>/<hub>/current/<path>): its real path names where
+ *                         to redirect
  *   _sito/410/<path>/     an empty folder: this address was withdrawn
  */
 export const MARKERS = '_sito';
@@ -28,7 +30,11 @@ export function readAddressBook(dir: string): AddressBook {
   return parsed.data;
 }
 
-/** Writes the `_sito/` markers of a built release from its address book (replacing any it had). */
+/**
+ * Writes the `_sito/` markers of a built release from its address book (replacing any it had).
+ * `dir` is a release folder where it is built or kept (`<root>/<hub>/.staging/<build>`,
+ * `<root>/<hub>/releases/<release>`): both are as deep, so a link to another hub reads the same.
+ */
 export function writeAddressMarkers(dir: string): { redirects: number; gone: number } {
   const book = readAddressBook(dir);
   const root = path.join(dir, MARKERS);
@@ -37,7 +43,11 @@ export function writeAddressMarkers(dir: string): { redirects: number; gone: num
   for (const [from, to] of Object.entries(book.redirects)) {
     const link = path.join(root, '301', from.replace(/\/$/, ''));
     fs.mkdirSync(path.dirname(link), { recursive: true });
-    fs.symlinkSync(path.relative(path.dirname(link), path.join(dir, to.replace(/\/$/, ''))), link);
+    // `/<hub>/<path>/`: on another hub, whichever release of it is live when the link is read.
+    const target = to.startsWith('/')
+      ? path.join(dir, '..', '..', '..', to.split('/')[1]!, 'current', to.split('/').slice(2).join('/'))
+      : path.join(dir, to);
+    fs.symlinkSync(path.relative(path.dirname(link), target.replace(/\/$/, '')), link);
     redirects += 1;
   }
   for (const gone of book.gone) fs.mkdirSync(path.join(root, '410', gone), { recursive: true });

@@ -92,6 +92,42 @@ const HUB_TYPES = `        types {
 /** Any hub's slug: hubs come and go (a withdrawn, renamed or new one) without regenerating the configuration. */
 const HUB = '[a-z0-9-]+';
 
+/** A live release's folder and the page in it, in the real path of a `_sito/301/` link. */
+const releasePage = (hub: string) => `"/${hub}/releases/\\d{8}T\\d{6}Z-[^/]+/(.+)$"`;
+
+/**
+ * Where an old address leads, on a server that serves every hub by path: the page its link's real
+ * path names, in this hub's release or (an entry moved to another territory) in another hub's.
+ */
+const crossHubByPath = `        if ($realpath_root ~ ${releasePage(`(${HUB})`)}) {
+            return 301 /$1/$2/$is_args$args;
+        }`;
+
+/**
+ * The same on one hub's own hostname, which serves that hub only: a page of another hub is reached
+ * on that hub's hostname when it has one, else on the network's host.
+ */
+function crossHubFromHostname(
+  hub: ReleaseHub,
+  hubs: ReleaseHub[],
+  origins: { hub: (host: string) => string; network: string },
+): string {
+  const lines = [
+    `        if ($realpath_root ~ ${releasePage(hub.slug)}) {
+            return 301 /${hub.slug}/$1/$is_args$args;
+        }`,
+  ];
+  for (const other of hubs)
+    if (other.slug !== hub.slug && other.hostname)
+      lines.push(`        if ($realpath_root ~ ${releasePage(other.slug)}) {
+            return 301 ${origins.hub(other.hostname)}/${other.slug}/$1/$is_args$args;
+        }`);
+  lines.push(`        if ($realpath_root ~ ${releasePage(`(${HUB})`)}) {
+            return 301 ${origins.network}/$1/$2/$is_args$args;
+        }`);
+  return lines.join('\n');
+}
+
 /**
  * The locations that serve the hubs' live releases by path. nginx drops the server's `add_header`s
  * in a location that has its own, so each one repeats them. What a release does not have answers
@@ -101,7 +137,7 @@ const HUB = '[a-z0-9-]+';
  * hub's own page. A hub with no live release was withdrawn (releases.ts): 301 to the same path on
  * the hub it moved to, or 410 with its page.
  */
-function locations(root: string, headers: SecurityHeaderOptions, hubs = HUB): string {
+function locations(root: string, headers: SecurityHeaderOptions, hubs = HUB, elsewhere = crossHubByPath): string {
   const page = headerLines('page', headers, { 'Cache-Control': 'no-cache' });
   const internal = (what: string) => `        internal;
 ${page}
@@ -161,9 +197,7 @@ ${internal("The withdrawn entry's page (or the withdrawn hub's), with its 410.")
     location ~ ^/_sito/301/(?<hub>${HUB})/(?<page>.+?)/?$ {
 ${internal("Where the old address leads: its link's real path inside the release.")}
         root ${root}/$hub/current/_sito/301/$page;
-        if ($realpath_root ~ "/releases/\\d{8}T\\d{6}Z-[^/]+/(.+)$") {
-            return 301 /$hub/$1/$is_args$args;
-        }
+${elsewhere}
         return 404;
     }
     location ~ ^/_sito/hub/(?<hub>${HUB})/(?<page>.*)$ {
@@ -289,6 +323,11 @@ ${headerLines('preview', headers, { 'Cache-Control': 'no-store', 'X-Robots-Tag':
 ${locations(root, headers)}${submissionsLocation(upstream)}
 }`,
   ];
+  // The public origin of a host as the configuration serves it (for redirects between hosts).
+  const publicPort = tls ? portOf(tls.listen) : portOf(options.listen);
+  const originOf = (host: string) =>
+    `${tls ? 'https' : 'http'}://${host}${publicPort === (tls ? 443 : 80) || !(publicPort > 0) ? '' : `:${publicPort}`}`;
+  const origins = { hub: originOf, network: originOf(networkHost) };
   for (const hub of hubs.filter((h) => h.hostname)) {
     blocks.push(`${comment(hub.name)}
 server {
@@ -296,7 +335,7 @@ ${serverHead(listen(false), hub.hostname!, root, settings)}
     location = / {
         return 302 /${hub.slug}/;
     }
-${locations(root, headers, hub.slug)}${submissionsLocation(upstream)}
+${locations(root, headers, hub.slug, crossHubFromHostname(hub, hubs, origins))}${submissionsLocation(upstream)}
 }`);
   }
   if (tls) {

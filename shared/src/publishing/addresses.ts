@@ -15,10 +15,17 @@ const hubRelativePath = z
   .string()
   .regex(/^(?:[a-z0-9-]+\/)+$/, 'a path inside the hub: lower-case segments, each followed by a slash');
 
-/** An old address of an entry still published on this hub: it answers 301 to the current one. */
+const hubSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a hub's slug");
+
+/**
+ * An old address of an entry still published: it answers 301 to the current one, on this hub or,
+ * for an entry moved to another territory, on the hub that publishes it now (`hub`).
+ */
 export const addressRedirectSchema = z.object({
   from: hubRelativePath,
   to: hubRelativePath,
+  /** The slug of the hub the entry is published on now, when it is not this one. */
+  hub: hubSlug.optional(),
 });
 export type AddressRedirect = z.infer<typeof addressRedirectSchema>;
 
@@ -50,10 +57,21 @@ export const hubAddressesSchema = z.object({
 });
 export type HubAddresses = z.infer<typeof hubAddressesSchema>['data'];
 
-/** `indirizzi.json` at a hub's root, read by the hub servers: what answers 301 and what 410. */
+/** Where an old address leads on another hub, in `indirizzi.json`: `/<hub>/<path>`, from the network's root. */
+const otherHubPath = z
+  .string()
+  .regex(/^\/[a-z0-9]+(?:-[a-z0-9]+)*\/(?:[a-z0-9-]+\/)+$/, "another hub's page: /<hub>/<path>/");
+
+/**
+ * `indirizzi.json` at a hub's root, read by the hub servers: what answers 301 and what 410. A
+ * redirect's target is hub-relative (`opportunita/x/`), or `/<hub>/<path>/` on another hub.
+ */
 export const ADDRESS_BOOK_FILE = 'indirizzi.json';
 export const addressBookSchema = z.object({
-  redirects: z.record(hubRelativePath, hubRelativePath),
+  redirects: z.record(hubRelativePath, z.union([hubRelativePath, otherHubPath])),
   gone: z.array(hubRelativePath),
 });
+
+/** The target of a redirect as `indirizzi.json` writes it (see addressBookSchema). */
+export const addressBookTarget = ({ to, hub }: AddressRedirect): string => (hub ? `/${hub}/${to}` : to);
 export type AddressBook = z.infer<typeof addressBookSchema>;

@@ -1,4 +1,10 @@
-import type { AddressBook, AddressRedirect, GoneAddress, HubAddresses } from '@sito/shared';
+import {
+  addressBookTarget,
+  type AddressBook,
+  type AddressRedirect,
+  type GoneAddress,
+  type HubAddresses,
+} from '@sito/shared';
 
 /**
  * From the CMS's answer about a hub's old addresses (shared/src/publishing/addresses.ts) to what
@@ -32,30 +38,35 @@ const MAX_HOPS = 20;
  * - an address where the hub has a real page is skipped: a reused slug is the new entry's page,
  *   never overwritten by a redirect or a «no longer available» page;
  * - a redirect to another old address is followed to the end of the chain (one 301, not several);
- *   one that leads back to itself is skipped;
+ *   one that leads back to itself is skipped; an entry moved to another territory leads to its
+ *   page on the hub that publishes it now (`hub`), the end of the chain;
  * - an address listed twice keeps its first meaning, and an address both redirected and withdrawn
  *   is redirected (the entry is published, under another slug);
  * - the result is sorted by path, so the same answer always gives the same files.
  */
 export function resolveAddresses(addresses: HubAddresses, rendered: ReadonlySet<string>): ResolvedAddresses {
   const skipped: SkippedAddress[] = [];
-  const targets = new Map<string, string>();
-  for (const { from, to } of addresses.redirects) {
+  const targets = new Map<string, AddressRedirect>();
+  const describe = ({ to, hub }: AddressRedirect) => (hub ? `/${hub}/${to}` : to);
+  for (const redirect of addresses.redirects) {
+    const { from } = redirect;
     if (rendered.has(from))
-      skipped.push({ path: from, reason: `the hub has a page there (it would redirect to ${to})` });
+      skipped.push({ path: from, reason: `the hub has a page there (it would redirect to ${describe(redirect)})` });
     else if (targets.has(from))
-      skipped.push({ path: from, reason: `listed twice (redirected to ${targets.get(from)})` });
-    else targets.set(from, to);
+      skipped.push({ path: from, reason: `listed twice (redirected to ${describe(targets.get(from)!)})` });
+    else targets.set(from, redirect);
   }
 
+  // A chain is followed on this hub only: an address on another hub is that hub's page.
+  const onThisHub = (redirect: AddressRedirect) => !redirect.hub && targets.has(redirect.to);
   const redirects: AddressRedirect[] = [];
-  for (const [from, to] of targets) {
-    let target = to;
-    for (let hops = 0; targets.has(target) && target !== from && hops < MAX_HOPS; hops += 1)
-      target = targets.get(target)!;
-    if (target === from || targets.has(target))
+  for (const [from, redirect] of targets) {
+    let target = redirect;
+    for (let hops = 0; onThisHub(target) && target.to !== from && hops < MAX_HOPS; hops += 1)
+      target = targets.get(target.to)!;
+    if ((!target.hub && target.to === from) || onThisHub(target))
       skipped.push({ path: from, reason: 'its redirects go round in a circle' });
-    else redirects.push({ from, to: target });
+    else redirects.push(target.hub ? { from, to: target.to, hub: target.hub } : { from, to: target.to });
   }
 
   const gone: GoneAddress[] = [];
@@ -75,13 +86,18 @@ export function resolveAddresses(addresses: HubAddresses, rendered: ReadonlySet<
   const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   redirects.sort((a, b) => byPath(a.from, b.from));
   gone.sort((a, b) => byPath(a.path, b.path));
-  return { redirects, gone, skipped, dangling: redirects.filter((redirect) => !rendered.has(redirect.to)) };
+  return {
+    redirects,
+    gone,
+    skipped,
+    dangling: redirects.filter((redirect) => !redirect.hub && !rendered.has(redirect.to)),
+  };
 }
 
 /** `indirizzi.json`: what the hub servers answer 301 and 410 for. */
 export function toAddressBook({ redirects, gone }: Pick<ResolvedAddresses, 'redirects' | 'gone'>): AddressBook {
   return {
-    redirects: Object.fromEntries(redirects.map(({ from, to }) => [from, to])),
+    redirects: Object.fromEntries(redirects.map((redirect) => [redirect.from, addressBookTarget(redirect)])),
     gone: gone.map((entry) => entry.path),
   };
 }
