@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { builderEnvSchema, parseEnv } from '@sito/shared';
+import { builderEnvSchema, hubAddressesSchema, parseEnv, parseOrThrow } from '@sito/shared';
 import { z } from 'zod';
 import { listHubs } from './lib/hubs.ts';
 import { DEFAULT_TOKEN_FILE, RELEASES_DIR, ROOT } from './lib/paths.ts';
-import { nginxConfig } from './lib/publishing/nginx.ts';
+import { nginxConfig, type NginxHub } from './lib/publishing/nginx.ts';
 
 /**
  * `pnpm nginx:config [--out deploy/nginx.conf] [--listen 80] [--releases /srv/sito/releases]
@@ -18,6 +18,15 @@ import { nginxConfig } from './lib/publishing/nginx.ts';
  * default) where nginx passes the hubs' forms to the CMS. With a certificate (one for the
  * network's host and every hub's hostname) the hubs are served over TLS and plain HTTP redirects.
  */
+/** A hub's former slugs and hostnames, from the CMS's permanent addresses (the builder's token reads them). */
+async function hubHistory(cmsUrl: string, token: string, slug: string) {
+  const url = `${cmsUrl}/api/sito/addresses/${encodeURIComponent(slug)}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`Reading ${url} failed: the CMS answered ${response.status}.`);
+  const { data } = parseOrThrow(hubAddressesSchema, await response.json(), `the permanent addresses of ${slug}`);
+  return { formerSlugs: data.formerSlugs ?? [], formerHostnames: data.formerHostnames ?? [] };
+}
+
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -60,7 +69,12 @@ export async function main(args: string[]): Promise<void> {
   if (!fs.existsSync(env.SITO_TOKEN_FILE))
     throw new Error(`No builder token at ${env.SITO_TOKEN_FILE}: start the CMS once so it writes one.`);
   const token = fs.readFileSync(env.SITO_TOKEN_FILE, 'utf8').trim();
-  const hubs = (await listHubs(env.SITO_CMS_URL, token)).map((hub) => ({ ...hub, hostname: hub.hostname ?? null }));
+  const hubs: NginxHub[] = [];
+  for (const hub of await listHubs(env.SITO_CMS_URL, token)) {
+    // What the territory was called before: its former slugs and hostnames answer 301.
+    const { formerSlugs, formerHostnames } = await hubHistory(env.SITO_CMS_URL, token, hub.slug);
+    hubs.push({ ...hub, hostname: hub.hostname ?? null, formerSlugs, formerHostnames });
+  }
   const config = nginxConfig(hubs, {
     releasesDir: path.resolve(values.releases),
     listen: values.listen,
@@ -72,6 +86,6 @@ export async function main(args: string[]): Promise<void> {
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(values.out, config);
   console.log(
-    `Wrote ${values.out}: ${hubs.length} hubs, ${hubs.filter((h) => h.hostname).length} with their own hostname, ${tls ? 'over TLS' : 'over plain HTTP (no certificate given)'}.`,
+    `Wrote ${values.out}: ${hubs.length} hubs, ${hubs.filter((h) => h.hostname).length} with their own hostname, ${hubs.reduce((n, h) => n + (h.formerHostnames?.length ?? 0), 0)} former hostnames redirected, ${tls ? 'over TLS' : 'over plain HTTP (no certificate given)'}.`,
   );
 }

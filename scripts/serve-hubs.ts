@@ -89,19 +89,37 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     }
     return server;
   };
-  let hosts = { at: 0, map: new Map<string, string>() };
-  const hubForHost = (host: string | undefined): string | undefined => {
-    if (!host) return undefined;
+  let hosts = { at: 0, map: new Map<string, string>(), former: new Map<string, string>() };
+  const readHosts = () => {
     if (Date.now() - hosts.at > 2_000) {
       const map = new Map<string, string>();
+      const former = new Map<string, string>();
       // A live hub wins a hostname over a withdrawn one that had it (a renamed territory's old folder).
       const hubs = deployedHubs(root).sort(
         (a, b) => Number(hubRoot(root, a.slug) !== null) - Number(hubRoot(root, b.slug) !== null),
       );
       for (const hub of hubs) if (hub.hostname) map.set(hub.hostname.toLowerCase(), hub.slug);
-      hosts = { at: Date.now(), map };
+      // A hostname a live hub had before: it leads to the hub's hostname now, or serves the hub
+      // when it has none. Never one a hub has now.
+      for (const hub of hubs)
+        if (hubRoot(root, hub.slug))
+          for (const hostname of hub.formerHostnames ?? [])
+            if (!map.has(hostname.toLowerCase())) former.set(hostname.toLowerCase(), hub.slug);
+      hosts = { at: Date.now(), map, former };
     }
-    return hosts.map.get(host.toLowerCase().replace(/:\d+$/, ''));
+    return hosts;
+  };
+  const bareHost = (host: string) => host.toLowerCase().replace(/:\d+$/, '');
+  const hubForHost = (host: string | undefined): string | undefined => {
+    if (!host) return undefined;
+    const { map, former } = readHosts();
+    const hub = former.get(bareHost(host));
+    return map.get(bareHost(host)) ?? (hub && !hostnameOf(hub) ? hub : undefined);
+  };
+  /** The hostname a request's former hostname leads to now (its hub's), if any. */
+  const movedHost = (host: string | undefined): string | null => {
+    const hub = host ? readHosts().former.get(bareHost(host)) : undefined;
+    return (hub && hostnameOf(hub)) || null;
   };
 
   /** The live release changed while it was being read: the next request finds the new one. */
@@ -198,6 +216,14 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     for (const [name, value] of headersFor.page) res.setHeader(name, value);
     if (url.pathname.startsWith(SUBMISSIONS_PATH))
       return options.cmsUrl ? proxySubmission(req, res, options.cmsUrl) : notFound(res);
+    const newHost = movedHost(req.headers.host);
+    if (newHost) {
+      // A territory's former hostname: the same address on its hostname now.
+      const port = /:\d+$/.exec(req.headers.host ?? '')?.[0] ?? '';
+      res.writeHead(301, { Location: `//${newHost}${port}${url.pathname}${url.search}`, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
     let pathname = url.pathname;
     const hostHub = hubForHost(req.headers.host);
     // On a withdrawn hub's hostname, the hub it moved to is still reached by path (its 301s lead

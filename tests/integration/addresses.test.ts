@@ -76,7 +76,7 @@ describe.each(databasesUnderTest())('permanent addresses in the CMS on %s', (dat
 
   it('remembers the demo content published at seeding: no redirects, nothing gone', async () => {
     const lecco = await addressesOf('lecco');
-    expect(lecco).toEqual({ redirects: [], gone: [] });
+    expect(lecco).toEqual({ redirects: [], gone: [], formerSlugs: [], formerHostnames: [] });
     const [stored] = await queryStored<{ count: number | string }>(
       cms,
       `SELECT COUNT(*) AS count FROM sito_addresses WHERE uid = '${OPP}' AND withdrawn_at IS NULL`,
@@ -233,6 +233,48 @@ describe.each(databasesUnderTest())('permanent addresses in the CMS on %s', (dat
       { from: path, to: path, hub: 'crema' },
     ]);
     expect((await addressesOf('crema')).redirects.filter((r) => r.from === path)).toEqual([]);
+  });
+
+  it("a territory's former hostnames are remembered for its hub, never one another hub has now", async () => {
+    const TERRITORY = 'api::territory.territory';
+    const setHostname = async (territory: string, hostname: string | null) => {
+      const id = territories[territory];
+      const res = await admin.request('PUT', `${CM}/${TERRITORY}/${id}`, { hostname });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const published = await admin.request('POST', `${CM}/${TERRITORY}/${id}/actions/publish`, {});
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+    };
+    // This test's hostnames only (the demo territory had one of its own, now a former one too).
+    const history = async (hub: string) => {
+      const { formerHostnames, formerSlugs } = await addressesOf(hub);
+      return { formerHostnames: formerHostnames?.filter((hostname) => hostname.includes(run)), formerSlugs };
+    };
+    await setHostname('casalmaggiore', `giovani-${run}.casalmaggiore.example`);
+    expect((await history('casalmaggiore')).formerHostnames).toEqual([]);
+    await setHostname('casalmaggiore', `informagiovani-${run}.casalmaggiore.example`);
+    expect(await history('casalmaggiore')).toEqual({
+      formerHostnames: [`giovani-${run}.casalmaggiore.example`],
+      formerSlugs: [],
+    });
+    // Removed: the hostname it had leads to its site on the network's host.
+    await setHostname('casalmaggiore', null);
+    expect((await history('casalmaggiore')).formerHostnames).toEqual([
+      `giovani-${run}.casalmaggiore.example`,
+      `informagiovani-${run}.casalmaggiore.example`,
+    ]);
+    // Given to another hub: it is that hub's now, not a former one of anybody's.
+    await setHostname('lecco', `giovani-${run}.casalmaggiore.example`);
+    expect((await history('casalmaggiore')).formerHostnames).toEqual([`informagiovani-${run}.casalmaggiore.example`]);
+    expect((await history('lecco')).formerHostnames).toEqual([]);
+    const stored = await queryStored<{ hostname: string; territory: string }>(
+      cms,
+      `SELECT hostname, territory FROM sito_hostnames WHERE hostname LIKE '%${run}%' ORDER BY hostname`,
+    );
+    expect(stored).toEqual([
+      { hostname: `giovani-${run}.casalmaggiore.example`, territory: territories.lecco },
+      { hostname: `informagiovani-${run}.casalmaggiore.example`, territory: territories.casalmaggiore },
+    ]);
+    await setHostname('lecco', null);
   });
 
   it("a withdrawn question's words are not kept: they may name who asked", async () => {

@@ -13,15 +13,22 @@ import {
   withdrawHub,
   writePreviewFailure,
 } from '../../scripts/lib/publishing/releases.ts';
-import { nginxConfig, type NginxOptions } from '../../scripts/lib/publishing/nginx.ts';
+import { nginxConfig, type NginxHub, type NginxOptions } from '../../scripts/lib/publishing/nginx.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { get, waitFor } from '../helpers/publishing.ts';
 
 const NGINX = '/usr/sbin/nginx';
-const hubs = [
-  { slug: 'crema', name: 'Informagiovani Crema', hostname: 'giovani.comune.crema.cr.it' },
-  { slug: 'lecco', name: 'Informagiovani Lecco', hostname: null },
+/** Crema and Lecco, each with a hostname its site had before (Crema also a former slug). */
+const hubs: NginxHub[] = [
+  {
+    slug: 'crema',
+    name: 'Informagiovani Crema',
+    hostname: 'giovani.comune.crema.cr.it',
+    formerHostnames: ['informagiovani.crema.example'],
+    formerSlugs: ['crema-citta'],
+  },
+  { slug: 'lecco', name: 'Informagiovani Lecco', hostname: null, formerHostnames: ['giovani.lecco.example'] },
 ];
 /** Where editors open the CMS's admin, which frames the draft previews. */
 const CMS = 'https://cms.giovani.example.org';
@@ -88,7 +95,7 @@ const PUBLISHED_FILES: Record<string, { body: string; type: string }> = {
 };
 
 /** Deploys a small release the way a worker does (staging folder, then the `current` rename). */
-function deploy(root: string, hub: (typeof hubs)[number], marker: string) {
+function deploy(root: string, hub: NginxHub, marker: string) {
   const staging = stagingFolder(root, hub.slug, marker);
   fs.mkdirSync(path.join(staging, '_astro'), { recursive: true });
   fs.mkdirSync(path.join(staging, 'opportunita', 'tirocinio'), { recursive: true });
@@ -433,6 +440,47 @@ describe('the generated nginx configuration', () => {
         }
       }
     }
+  });
+
+  it("a territory's former hostname leads to its site: the same address on its hostname now, or on the network's host", async () => {
+    const port = new URL(origin).port;
+    // nginx: every former hostname answers 301, its home to the hub's home.
+    for (const [pathname, host, to] of [
+      [
+        '/crema/opportunita/tirocinio/?utm_source=qr',
+        'informagiovani.crema.example',
+        `http://giovani.comune.crema.cr.it:${port}/crema/opportunita/tirocinio/?utm_source=qr`,
+      ],
+      ['/', 'informagiovani.crema.example', `http://giovani.comune.crema.cr.it:${port}/crema/`],
+      [
+        '/lecco/opportunita/tirocinio/',
+        'giovani.lecco.example',
+        `http://localhost:${port}/lecco/opportunita/tirocinio/`,
+      ],
+      ['/', 'giovani.lecco.example', `http://localhost:${port}/lecco/`],
+      // Crema's former slug, on its hostname (the network's host follows the `moved` link instead).
+      [
+        '/crema-citta/opportunita/tirocinio/?a=1',
+        'giovani.comune.crema.cr.it',
+        `http://giovani.comune.crema.cr.it:${port}/crema/opportunita/tirocinio/?a=1`,
+      ],
+      ['/crema-citta', 'giovani.comune.crema.cr.it', `http://giovani.comune.crema.cr.it:${port}/crema`],
+    ] as const) {
+      const moved = await get(origin, pathname, host);
+      expect(moved.status, `nginx: ${host}${pathname}`).toBe(301);
+      expect(moved.headers.location, `nginx: ${host}${pathname}`).toBe(to);
+    }
+    expect((await get(origin, '/crema-cittadina/', 'giovani.comune.crema.cr.it')).status, 'not a former slug').toBe(
+      404,
+    );
+    // The hub server (from each hub's hub.json): to the hostname the hub has now, or it serves the
+    // hub itself when the hub has none.
+    const fromCrema = await get(hubServerOrigin, '/opportunita/tirocinio/?x=1', 'informagiovani.crema.example');
+    expect(fromCrema.status).toBe(301);
+    expect(fromCrema.headers.location).toBe('//giovani.comune.crema.cr.it/opportunita/tirocinio/?x=1');
+    const lecco = await get(hubServerOrigin, '/', 'giovani.lecco.example');
+    expect(lecco.status).toBe(200);
+    expect(lecco.body, "Lecco's home").toMatch(/<h1>(Informagiovani )?lecco/i);
   });
 
   it('a withdrawn hub answers 410 with its page everywhere, a hub become an antenna 301 to its parent, without reloading nginx', async () => {

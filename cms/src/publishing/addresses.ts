@@ -1,5 +1,11 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { EDITORIAL_CONTENT_TYPES, entryPagePath, type EditorialUid, type HubAddresses } from '@sito/shared';
+import {
+  EDITORIAL_CONTENT_TYPES,
+  entryPagePath,
+  hostnameSchema,
+  type EditorialUid,
+  type HubAddresses,
+} from '@sito/shared';
 import { EDITORIAL_TYPES, TERRITORY } from '../tenancy/scope';
 import { allHubs } from './hubs';
 
@@ -62,7 +68,66 @@ export async function ensureAddressTable(strapi: Core.Strapi): Promise<void> {
     await schema().alterTable(ADDRESS_TABLE, (t) => {
       t.text('former_territories');
     });
+  if (!(await schema().hasTable(HOSTNAME_TABLE)))
+    await schema().createTable(HOSTNAME_TABLE, (t) => {
+      t.string('hostname', 253).primary();
+      // The territory (documentId) that last published it.
+      t.string('territory', 64).notNullable();
+      t.bigInteger('published_at').notNullable();
+      t.index(['territory']);
+    });
   await rememberPublishedAddresses(strapi);
+  await rememberHostnames(strapi, () => strapi.db.getConnection(HOSTNAME_TABLE));
+}
+
+/**
+ * Every hostname a published territory has had, and whose it is now (a hostname given to another
+ * territory goes with it): a territory's former hostnames answer 301 to its site (nginx.ts).
+ */
+export const HOSTNAME_TABLE = 'sito_hostnames';
+
+async function rememberHostnames(strapi: Core.Strapi, table: Table, documentIds?: string[]): Promise<void> {
+  const rows = (await strapi.db.query(TERRITORY).findMany({
+    where: {
+      publishedAt: { $notNull: true },
+      hostname: { $notNull: true },
+      ...(documentIds ? { documentId: { $in: documentIds } } : {}),
+    },
+    select: ['documentId', 'hostname'],
+  })) as Array<{ documentId: string; hostname: string | null }>;
+  for (const row of rows) {
+    const hostname = row.hostname?.trim().toLowerCase();
+    if (!hostname) continue;
+    await table()
+      .insert({ hostname, territory: row.documentId, published_at: Date.now() })
+      .onConflict('hostname')
+      .merge(['territory', 'published_at']);
+  }
+}
+
+/**
+ * The hostnames a hub's site had before its current one: those its territory or its antennas (a
+ * hub become an antenna) published, less the current one and those another hub has now.
+ */
+export async function formerHostnames(strapi: Core.Strapi, hubId: string): Promise<string[]> {
+  const territories = (await strapi.db.query(TERRITORY).findMany({
+    where: { $or: [{ documentId: hubId }, { parent: { documentId: hubId } }] },
+    select: ['documentId'],
+  })) as Array<{ documentId: string }>;
+  const rows = (await strapi.db
+    .getConnection(HOSTNAME_TABLE)
+    .whereIn(
+      'territory',
+      territories.map((row) => row.documentId),
+    )
+    .select('hostname')) as Array<{ hostname: string }>;
+  const taken = new Set(
+    (await allHubs(strapi)).flatMap((hub) => (hub.hostname ? [hub.hostname.trim().toLowerCase()] : [])),
+  );
+  return rows
+    .map((row) => row.hostname)
+    .filter((hostname) => !taken.has(hostname) && hostnameSchema.safeParse(hostname).success)
+    .sort();
 }
 
 type Published = {
@@ -121,11 +186,15 @@ async function publishedVersions(strapi: Core.Strapi, uid: UID.ContentType, docu
 type Table = () => ReturnType<Core.Strapi['db']['getConnection']>;
 
 /** Runs `work` on the table, inside the current transaction when there is one (stored with the change). */
-async function onTable<T>(strapi: Core.Strapi, work: (table: Table) => Promise<T>): Promise<T> {
+async function onTable<T>(
+  strapi: Core.Strapi,
+  work: (table: Table) => Promise<T>,
+  name: string = ADDRESS_TABLE,
+): Promise<T> {
   const schemaName = strapi.db.getSchemaName();
-  if (!strapi.db.inTransaction()) return work(() => strapi.db.getConnection(ADDRESS_TABLE));
+  if (!strapi.db.inTransaction()) return work(() => strapi.db.getConnection(name));
   return strapi.db.transaction(async ({ trx }) =>
-    work(() => (schemaName ? trx(ADDRESS_TABLE).withSchema(schemaName) : trx(ADDRESS_TABLE)) as never),
+    work(() => (schemaName ? trx(name).withSchema(schemaName) : trx(name)) as never),
   );
 }
 
@@ -212,6 +281,8 @@ export function rememberAddresses(strapi: Core.Strapi): Modules.Documents.Middle
     const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : null;
     // In the write's transaction: remembered with the change or not at all, before its build starts.
     const versions = await publishedVersions(strapi, uid, [documentId]);
+    if (publishes && uid === TERRITORY)
+      await onTable(strapi, (table) => rememberHostnames(strapi, table, [documentId]), HOSTNAME_TABLE);
     await onTable(strapi, async (table) => {
       if (publishes) return remember(table, uid, versions);
       // Withdrawn: the locales that have no published version any more.
@@ -376,7 +447,8 @@ type Context = { params: Record<string, string>; status: number; body: unknown }
 
 /**
  * `GET /api/sito/addresses/<hub slug>` for the hub builder only (its read-only token): the hub's old
- * and withdrawn addresses, see hubAddresses().
+ * and withdrawn addresses (see hubAddresses()), and its territory's former slugs and hostnames
+ * (`pnpm nginx:config` redirects them).
  */
 export function registerAddressRoutes(strapi: Core.Strapi): void {
   const routes = [
@@ -394,7 +466,13 @@ export function registerAddressRoutes(strapi: Core.Strapi): void {
           };
           return;
         }
-        ctx.body = { data: await hubAddresses(strapi, hub.id) };
+        ctx.body = {
+          data: {
+            ...(await hubAddresses(strapi, hub.id)),
+            formerSlugs: await formerSlugs(strapi, hub.id, hub.slug),
+            formerHostnames: await formerHostnames(strapi, hub.id),
+          },
+        };
       },
       // A read scope no role has: a read-only API token (the builder's) passes, the public does not.
       config: { auth: { scope: ['sito::addresses.find'] } },

@@ -11,7 +11,7 @@ import { REPLAYED, createSignatureCheck } from '@sito/shared/signing';
 import type { z } from 'zod';
 import { cmsEnv } from '../cms-env';
 import { TERRITORY, territoryScope, type AdminUserLike } from '../tenancy/scope';
-import { formerSlugs, hubAddresses } from './addresses';
+import { formerHostnames, formerSlugs, hubAddresses } from './addresses';
 import { allHubs, hubsOfTerritories, type HubInfo } from './hubs';
 import { buildStore, reconcile } from './index';
 import { previewStore } from './previews';
@@ -130,6 +130,7 @@ function workerRoutes(strapi: Core.Strapi) {
             hostname: hub.hostname,
             notify: await notifyTarget(hub.id),
             formerSlugs: await formerSlugs(strapi, hub.id, hub.slug),
+            formerHostnames: await formerHostnames(strapi, hub.id),
           },
           leaseMs: lease,
         });

@@ -261,6 +261,9 @@ function serverHead(listen: string, serverName: string, root: string, options: N
 ${headerLines('page', headers).replace(/^ {4}/gm, '')}`;
 }
 
+/** A hub as the configuration serves it: with the hostnames and slugs its territory had before. */
+export type NginxHub = ReleaseHub & { formerSlugs?: string[] | undefined };
+
 /** Only a port, or `address:port`: what `listen` accepts and a redirect can name. */
 const portOf = (listen: number | string) => Number(/(\d{1,5})$/.exec(String(listen))?.[1] ?? NaN);
 
@@ -272,12 +275,18 @@ const portOf = (listen: number | string) => Number(/(\d{1,5})$/.exec(String(list
  * the security headers of security-headers.ts; with a certificate the hubs are served over TLS
  * only, plain HTTP redirecting there.
  */
-export function nginxConfig(hubs: ReleaseHub[], options: NginxOptions): string {
+export function nginxConfig(hubs: NginxHub[], options: NginxOptions): string {
   for (const hub of hubs) {
     if (!slugPattern.test(hub.slug))
       throw new Error(`Territory slug "${hub.slug}" is not safe in a web server configuration.`);
-    if (hub.hostname && !hostPattern.test(hub.hostname))
-      throw new Error(`Territory "${hub.slug}" has hostname "${hub.hostname}", which is not a valid host name.`);
+    for (const hostname of [hub.hostname ?? '', ...(hub.formerHostnames ?? [])].filter(Boolean))
+      if (!hostPattern.test(hostname))
+        throw new Error(`Territory "${hub.slug}" has hostname "${hostname}", which is not a valid host name.`);
+    for (const former of hub.formerSlugs ?? [])
+      if (!slugPattern.test(former))
+        throw new Error(
+          `Territory "${hub.slug}" had the slug "${former}", which is not safe in a web server configuration.`,
+        );
   }
   const networkHost = options.networkHost ?? 'localhost';
   if (networkHost !== 'localhost' && !hostPattern.test(networkHost))
@@ -328,14 +337,39 @@ ${locations(root, headers)}${submissionsLocation(upstream)}
   const originOf = (host: string) =>
     `${tls ? 'https' : 'http'}://${host}${publicPort === (tls ? 443 : 80) || !(publicPort > 0) ? '' : `:${publicPort}`}`;
   const origins = { hub: originOf, network: originOf(networkHost) };
+  const formerSlugs = (hub: NginxHub) =>
+    (hub.formerSlugs ?? []).length === 0
+      ? ''
+      : `
+    # Its former slugs (a renamed territory) lead to the current one.
+    location ~ ^/(?:${hub.formerSlugs!.join('|')})(?<rest>/.*)?$ {
+        return 301 /${hub.slug}$rest$is_args$args;
+    }`;
   for (const hub of hubs.filter((h) => h.hostname)) {
     blocks.push(`${comment(hub.name)}
 server {
 ${serverHead(listen(false), hub.hostname!, root, settings)}
     location = / {
         return 302 /${hub.slug}/;
-    }
+    }${formerSlugs(hub)}
 ${locations(root, headers, hub.slug, crossHubFromHostname(hub, hubs, origins))}${submissionsLocation(upstream)}
+}`);
+  }
+  // A territory's former hostnames lead to its site: on its hostname now, or on the network's host.
+  const current = new Set(hubs.flatMap((hub) => (hub.hostname ? [hub.hostname] : [])));
+  for (const hub of hubs) {
+    const former = [...new Set(hub.formerHostnames ?? [])].filter((hostname) => !current.has(hostname));
+    if (former.length === 0) continue;
+    const target = hub.hostname ? originOf(hub.hostname) : origins.network;
+    blocks.push(`${comment(`${hub.name}: the hostnames its site had before`)}
+server {
+${serverHead(listen(false), former.join(' '), root, settings)}
+    location = / {
+        return 301 ${target}/${hub.slug}/;
+    }
+    location / {
+        return 301 ${target}$request_uri;
+    }
 }`);
   }
   if (tls) {

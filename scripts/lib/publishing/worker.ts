@@ -111,7 +111,12 @@ export function createWorker(options: WorkerOptions) {
       });
       output = result.output;
       abort.signal.throwIfAborted();
-      const hub = { slug: build.hub, name: build.hubName, hostname: build.hostname };
+      const hub = {
+        slug: build.hub,
+        name: build.hubName,
+        hostname: build.hostname,
+        formerHostnames: build.formerHostnames ?? [],
+      };
       let release = releaseName(build.id);
       deployRelease(options.releasesDir, hub, staging, release);
       if (result.searchPending) {

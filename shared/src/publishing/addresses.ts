@@ -15,6 +15,14 @@ const hubRelativePath = z
   .string()
   .regex(/^(?:[a-z0-9-]+\/)+$/, 'a path inside the hub: lower-case segments, each followed by a slash');
 
+/** A host name as nginx may be given it: lower-case labels of letters, digits and inner hyphens. */
+export const hostnameSchema = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](-?[a-z0-9])*\.)+[a-z]{2,}$/,
+    'a host name (lower case, e.g. giovani.comune.crema.cr.it)',
+  );
+
 const hubSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a hub's slug");
 
 /**
@@ -53,6 +61,10 @@ export const hubAddressesSchema = z.object({
   data: z.object({
     redirects: z.array(addressRedirectSchema),
     gone: z.array(goneAddressSchema),
+    /** The slugs the hub's territory had before its current one. */
+    formerSlugs: z.array(hubSlug).optional(),
+    /** The hostnames the hub's site had before (its territory's, or its antennas'), now no hub's. */
+    formerHostnames: z.array(hostnameSchema).optional(),
   }),
 });
 export type HubAddresses = z.infer<typeof hubAddressesSchema>['data'];

@@ -49,6 +49,8 @@ export const claimedBuildSchema = buildSchema.extend({
   withdraw: z.object({ movedTo: slugSchema.nullable() }).nullable().optional(),
   /** The slugs the hub's territory had before (renamed): their addresses lead to this hub's. */
   formerSlugs: z.array(slugSchema).optional(),
+  /** The hostnames its site had before: they lead to this hub (the hub server reads them in hub.json). */
+  formerHostnames: z.array(z.string()).optional(),
 });
 export type ClaimedBuild = z.infer<typeof claimedBuildSchema>;
 
@@ -118,5 +120,7 @@ export const releaseHubSchema = z.object({
   slug: slugSchema,
   name: z.string(),
   hostname: z.string().nullable(),
+  /** Hostnames the hub's site had before: they answer 301 to it. */
+  formerHostnames: z.array(z.string()).optional(),
 });
 export type ReleaseHub = z.infer<typeof releaseHubSchema>;
