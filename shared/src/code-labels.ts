@@ -40,6 +40,41 @@ export const DEMAND_LABELS_IT: Readonly<Record<string, string>> = {
   stable: 'Professione stabile',
 };
 
+/** The same in English: the hubs' English pages, and the admin of a user who chose English. */
+export const OPPORTUNITY_KIND_LABELS_EN: Readonly<Record<OpportunityKind, string>> = {
+  job: 'Job vacancy',
+  internship: 'Internship',
+  apprenticeship: 'Apprenticeship',
+  seasonal: 'Seasonal work',
+  volunteering: 'Volunteering',
+  'civil-service': 'Civil service',
+  'work-camp': 'Work camp',
+  call: 'Call for applications',
+  grant: 'Grants and funding',
+  course: 'Training course',
+  competition: 'Public competition',
+};
+export const EVENT_KIND_LABELS_EN: Readonly<Record<string, string>> = {
+  'job-day': 'Job day',
+  'career-day': 'Career day',
+  'job-fair': 'Job fair',
+  workshop: 'Workshop',
+  webinar: 'Webinar',
+  'info-session': 'Information session',
+  'operator-training': 'Training for staff',
+};
+export const RESOURCE_KIND_LABELS_EN: Readonly<Record<string, string>> = {
+  'good-practice': 'Good practice',
+  tool: 'Tool',
+  'training-material': 'Training material',
+  'webinar-recording': 'Webinar recording',
+};
+export const DEMAND_LABELS_EN: Readonly<Record<string, string>> = {
+  'in-demand': 'In demand',
+  emerging: 'Emerging occupation',
+  stable: 'Stable occupation',
+};
+
 export const CODE_LABELS_IT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // The kinds of opportunities, events, resources for operators and territories never share a code.
   kind: {
@@ -55,6 +90,22 @@ export const CODE_LABELS_IT: Readonly<Record<string, Readonly<Record<string, str
   mode: Object.fromEntries(BOOKING_MODES.map((code) => [code, modeLabel('it', code)])),
   language: { it: 'Italiano', en: 'Inglese' },
   purpose: { question: 'Domanda', offer: 'Offerta' },
+};
+
+export const CODE_LABELS_EN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  kind: {
+    ...OPPORTUNITY_KIND_LABELS_EN,
+    ...EVENT_KIND_LABELS_EN,
+    ...RESOURCE_KIND_LABELS_EN,
+    hub: 'Hub (own site)',
+    antenna: 'Antenna',
+  },
+  demand: DEMAND_LABELS_EN,
+  state: { requested: 'To confirm', confirmed: 'Confirmed', cancelled: 'Cancelled' },
+  service: Object.fromEntries(BOOKING_SERVICES.map((code) => [code, serviceLabel('en', code)])),
+  mode: Object.fromEntries(BOOKING_MODES.map((code) => [code, modeLabel('en', code)])),
+  language: { it: 'Italian', en: 'English' },
+  purpose: { question: 'Question', offer: 'Offer' },
 };
 
 /** The Italian word for a stored code, or the code itself when none is known. */

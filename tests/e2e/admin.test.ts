@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { codeLabel, DEV_ADMIN, romeDate } from '@sito/shared';
+import { CODE_LABELS_EN, codeLabel, DEV_ADMIN, romeDate } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
@@ -503,4 +503,77 @@ describe('the admin panel, as the operator of Crema', () => {
     const published = await fetch(`${origin}/crema/opportunita/${slug}/`);
     expect(published.status, 'the draft is not on the public site').toBe(404);
   }, 240_000);
+
+  it('speaks English to an operator who chose it in their profile: our own pages, their menu and «Il tuo territorio»', async () => {
+    // Strapi applies the profile's language (`preferedLanguage`) at every load of the admin, over
+    // the browser's stored one: the operator chooses English as the profile page saves it.
+    const operator = await asOperator();
+    const language = async (preferedLanguage: 'en' | 'it') =>
+      expect((await operator.request('PUT', '/admin/users/me', { preferedLanguage })).status).toBe(200);
+    const heading = (name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+    const PAGES = [
+      { path: 'in-arrivo', english: 'Inbox', italian: 'In arrivo', shows: () => page.getByText(/^From the sites: /) },
+      {
+        path: 'monitoraggio',
+        english: 'Monitoring',
+        italian: 'Monitoraggio',
+        shows: () => page.getByRole('button', { name: 'Download CSV' }),
+      },
+      {
+        path: 'da-verificare',
+        english: 'To verify',
+        italian: 'Da verificare',
+        shows: () => page.getByRole('button', { name: 'Verify the selected' }),
+      },
+      {
+        path: 'dati-personali',
+        english: 'Personal data',
+        italian: 'Dati personali',
+        shows: () => page.getByLabel('The person’s email'),
+      },
+      {
+        path: 'pubblicazione',
+        english: 'Publishing',
+        italian: 'Pubblicazione',
+        shows: () => page.getByRole('button', { name: 'Rebuild now' }),
+      },
+    ];
+    await language('en');
+    try {
+      for (const { path: to, english, italian, shows } of PAGES) {
+        await page.goto(`${cms.url}/admin/${to}`);
+        await expect.poll(() => heading(english).count(), { timeout: 30_000 }).toBe(1);
+        await expect.poll(() => shows().count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(await heading(italian).count(), italian).toBe(0);
+      }
+      // The menu names them in English too (the links' names), the count of what waits included.
+      const menuName = (to: string) => page.locator(`nav a[href$="/${to}"]`).getAttribute('aria-label');
+      for (const { path: to, english } of PAGES.filter(({ path: to }) => to !== 'in-arrivo'))
+        expect(await menuName(to), to).toBe(english);
+      await expect.poll(() => menuName('in-arrivo'), { timeout: 10_000 }).toMatch(/^Inbox(, \d+ waiting)?$/);
+
+      await page.goto(`${cms.url}/admin`);
+      const widget = page.getByRole('region', { name: 'Your territory' });
+      await expect
+        .poll(() => widget.getByText('Closing within 7 days').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      expect(await widget.getByRole('link', { name: /^Operators’ guide/ }).count()).toBe(1);
+      expect(await page.getByRole('region', { name: 'Il tuo territorio' }).count()).toBe(0);
+
+      // The content manager's list shows each kind's English word, never its stored code.
+      await page.goto(`${cms.url}/admin${CM}/${OPP}?plugins[i18n][locale]=it`);
+      const cells = page.getByRole('grid').locator('[data-code]');
+      await expect.poll(() => cells.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      const kinds = await cells.evaluateAll((found) =>
+        found.map((cell) => [cell.getAttribute('data-code'), cell.textContent]),
+      );
+      expect(kinds).toEqual(kinds.map(([code]) => [code, CODE_LABELS_EN.kind![code!]]));
+      expect(kinds.every(([code, text]) => text && code !== text)).toBe(true);
+    } finally {
+      // Back to Italian, as the other scenarios of this file expect the operator.
+      await language('it');
+      await page.goto(`${cms.url}/admin/in-arrivo`);
+      await expect.poll(() => heading('In arrivo').count(), { timeout: 30_000 }).toBe(1);
+    }
+  }, 180_000);
 });

@@ -1,10 +1,13 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ChartPie, CheckCircle, House, Rocket, Shield } from '@strapi/icons';
 import { InboxMenuIcon } from './components/InboxMenuIcon';
-import { codeMessages, italianEnumColumns } from './enum-columns';
+import { codeMessages, enumLabelColumns } from './enum-columns';
+import { message } from './messages';
 import adminIt from './translations/admin.it.json';
 import contentManagerIt from './translations/content-manager.it.json';
 import i18nIt from './translations/i18n.it.json';
+import sitoEn from './translations/sito.en.json';
+import sitoIt from './translations/sito.it.json';
 
 export default {
   config: {
@@ -12,8 +15,12 @@ export default {
     locales: ['it'],
     // What Strapi's own Italian leaves in English (cms/src/admin/translations/, docs/admin.md).
     // The stored codes too: the content manager's filters and drop-down lists look each code up
-    // as a message of its own (`seasonal` → «Lavoro stagionale»).
-    translations: { it: { ...adminIt, ...contentManagerIt, ...i18nIt, ...codeMessages() } },
+    // as a message of its own (`seasonal` → «Lavoro stagionale», "Seasonal work"). And the words of our own pages,
+    // in both languages (sito.*.json, messages.ts).
+    translations: {
+      it: { ...adminIt, ...contentManagerIt, ...i18nIt, ...codeMessages('it'), ...sitoIt },
+      en: { ...codeMessages('en'), ...sitoEn },
+    },
   },
   // Registration sees every plugin's widgets (bootstrap is too late for widgets).
   register(app: StrapiApp) {
@@ -23,10 +30,10 @@ export default {
       {
         id: 'territorio',
         icon: House,
-        title: { id: 'sito.widget.territory.title', defaultMessage: 'Il tuo territorio' },
+        title: message('sito.widget.territory.title'),
         component: async () => (await import('./components/TerritoryWidget')).TerritoryWidget,
         link: {
-          label: { id: 'sito.widget.territory.link', defaultMessage: 'Apri il monitoraggio' },
+          label: message('sito.widget.territory.link'),
           href: '/monitoraggio',
         },
       },
@@ -39,13 +46,13 @@ export default {
     if (!window.localStorage.getItem('strapi-admin-language'))
       window.localStorage.setItem('strapi-admin-language', 'it');
     // List views show the Italian word for a stored code (`job` → «Offerta di lavoro»).
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', italianEnumColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', enumLabelColumns);
     // What people sent from the hubs and waits for an operator; the CMS answers with the user's territories only.
     app.addMenuLink({
       to: 'in-arrivo',
       // The icon carries the count of what waits (Strapi's menu takes only a static one).
       icon: InboxMenuIcon,
-      intlLabel: { id: 'sito.inbox.menu', defaultMessage: 'In arrivo' },
+      intlLabel: message('sito.inbox.menu'),
       Component: () => import('./pages/Inbox'),
       permissions: [],
     });
@@ -53,7 +60,7 @@ export default {
     app.addMenuLink({
       to: 'monitoraggio',
       icon: ChartPie,
-      intlLabel: { id: 'sito.monitoring.menu', defaultMessage: 'Monitoraggio' },
+      intlLabel: message('sito.monitoring.menu'),
       Component: () => import('./pages/Monitoring'),
       permissions: [],
     });
@@ -61,7 +68,7 @@ export default {
     app.addMenuLink({
       to: 'da-verificare',
       icon: CheckCircle,
-      intlLabel: { id: 'sito.review.menu', defaultMessage: 'Da verificare' },
+      intlLabel: message('sito.review.menu'),
       Component: () => import('./pages/ReviewQueue'),
       permissions: [],
     });
@@ -69,7 +76,7 @@ export default {
     app.addMenuLink({
       to: 'dati-personali',
       icon: Shield,
-      intlLabel: { id: 'sito.personalData.menu', defaultMessage: 'Dati personali' },
+      intlLabel: message('sito.personalData.menu'),
       Component: () => import('./pages/PersonalData'),
       permissions: [],
     });
@@ -77,7 +84,7 @@ export default {
     app.addMenuLink({
       to: 'pubblicazione',
       icon: Rocket,
-      intlLabel: { id: 'sito.publishing.menu', defaultMessage: 'Pubblicazione' },
+      intlLabel: message('sito.publishing.menu'),
       Component: () => import('./pages/Publishing'),
       permissions: [],
     });

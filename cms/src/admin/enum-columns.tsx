@@ -1,16 +1,18 @@
 import { Typography } from '@strapi/design-system';
-import { CODE_LABELS_IT, codeLabel } from '@sito/shared';
+import { useIntl } from 'react-intl';
+import { CODE_LABELS_EN, CODE_LABELS_IT, codeLabel } from '@sito/shared';
 
 /**
  * The content manager's list views show an enumeration's stored code (`job`, `seasonal`,
- * `requested`...); an operator reads its Italian word instead (CODE_LABELS_IT in
- * shared/src/code-labels.ts). Registered on the list view's column hook, as Strapi's own i18n
- * plugin adds its column; the codes stored, sorted and filtered on do not change.
+ * `requested`...); an operator reads its word instead, in the admin's language (CODE_LABELS_IT and
+ * CODE_LABELS_EN in shared/src/code-labels.ts, registered as messages by codeMessages()).
+ * Registered on the list view's column hook, as Strapi's own i18n plugin adds its column; the codes
+ * stored, sorted and filtered on do not change.
  */
 type Header = { name: string; attribute?: { type?: string }; cellFormatter?: unknown };
 type Row = Record<string, unknown>;
 
-export function italianEnumColumns({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) {
+export function enumLabelColumns({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) {
   return {
     layout,
     displayedHeaders: displayedHeaders.map((header) =>
@@ -19,11 +21,7 @@ export function italianEnumColumns({ displayedHeaders, layout }: { displayedHead
             ...header,
             cellFormatter: (row: Row) => {
               const code = row[header.name];
-              return (
-                <Typography textColor="neutral800" data-code={typeof code === 'string' ? code : undefined}>
-                  {typeof code === 'string' ? codeLabel(header.name, code) : '-'}
-                </Typography>
-              );
+              return <CodeLabel attribute={header.name} code={typeof code === 'string' ? code : null} />;
             },
           }
         : header,
@@ -31,10 +29,20 @@ export function italianEnumColumns({ displayedHeaders, layout }: { displayedHead
   };
 }
 
+/** A stored code's word in the admin's language (the code is its message id, see codeMessages()). */
+function CodeLabel({ attribute, code }: { attribute: string; code: string | null }) {
+  const { formatMessage } = useIntl();
+  return (
+    <Typography textColor="neutral800" data-code={code ?? undefined}>
+      {code === null ? '-' : formatMessage({ id: code, defaultMessage: codeLabel(attribute, code) })}
+    </Typography>
+  );
+}
+
 /**
  * Every stored code as a message of its own, for the places where the content manager already
  * asks for one (`formatMessage({ id: code, defaultMessage: code })`): the list's filters and the
  * edit view's drop-down lists. Codes never share a spelling across attributes.
  */
-export const codeMessages = (): Record<string, string> =>
-  Object.assign({}, ...Object.values(CODE_LABELS_IT)) as Record<string, string>;
+export const codeMessages = (language: 'it' | 'en'): Record<string, string> =>
+  Object.assign({}, ...Object.values(language === 'it' ? CODE_LABELS_IT : CODE_LABELS_EN)) as Record<string, string>;

@@ -40,13 +40,24 @@ const BOOKING_FIELDS = [
   'consentAt',
 ];
 
-/** The email in the query, checked: one address, or a message naming the field. */
-function emailOf(query: Record<string, unknown>): { email: string } | { problem: string } {
+/**
+ * The email in the query, checked: one address, or a message naming the field with a stable code
+ * (and the value refused), which the admin page says in the user's language (admin/pages/PersonalData.tsx).
+ */
+type EmailProblem = { problem: string; details: { code: 'email-missing' } | { code: 'email-invalid'; value: string } };
+function emailOf(query: Record<string, unknown>): { email: string } | EmailProblem {
   const raw = query.email;
   if (typeof raw !== 'string' || raw.trim() === '')
-    return { problem: 'email: scrivi un indirizzo email (uno solo), per esempio ?email=nome@esempio.it' };
+    return {
+      problem: 'email: scrivi un indirizzo email (uno solo), per esempio ?email=nome@esempio.it',
+      details: { code: 'email-missing' },
+    };
   const parsed = emailSchema.safeParse(raw.trim().toLowerCase());
-  if (!parsed.success) return { problem: `email: «${raw.slice(0, 80)}» non è un indirizzo email valido` };
+  if (!parsed.success)
+    return {
+      problem: `email: «${raw.slice(0, 80)}» non è un indirizzo email valido`,
+      details: { code: 'email-invalid', value: raw.slice(0, 80) },
+    };
   return { email: parsed.data };
 }
 
@@ -94,7 +105,10 @@ export function registerPersonalDataRoutes(strapi: Core.Strapi): void {
     const checked = emailOf(ctx.query);
     if ('problem' in checked) {
       ctx.status = 400;
-      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: checked.problem } };
+      ctx.body = {
+        data: null,
+        error: { status: 400, name: 'ValidationError', message: checked.problem, details: checked.details },
+      };
       return;
     }
     await work(ctx, checked.email);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type SVGProps } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Mail } from '@strapi/icons';
+import { useMessages } from '../messages';
 
 /** How often the count is asked again while the admin stays open on one page. */
 const REFRESH_MS = 60_000;
@@ -15,6 +16,7 @@ const REFRESH_MS = 60_000;
 export function InboxMenuIcon(props: SVGProps<SVGSVGElement>) {
   const { get } = useFetchClient();
   const { pathname } = useLocation();
+  const { t } = useMessages();
   const [waiting, setWaiting] = useState(0);
   const badge = useRef<HTMLSpanElement>(null);
 
@@ -35,11 +37,16 @@ export function InboxMenuIcon(props: SVGProps<SVGSVGElement>) {
   }, [get, pathname]);
 
   // The link's name is the menu label Strapi gives it; screen readers get the count in it too, so
-  // the name holds what is shown (WCAG 2.5.3). React leaves the attribute alone: its prop never changes.
+  // the name holds what is shown (WCAG 2.5.3), in the user's language as Strapi's label is. React
+  // leaves the attribute alone: its prop never changes.
   useEffect(() => {
     const link = badge.current?.closest('a');
-    if (link) link.setAttribute('aria-label', waiting > 0 ? `In arrivo, ${waiting} in attesa` : 'In arrivo');
-  }, [waiting]);
+    if (link)
+      link.setAttribute(
+        'aria-label',
+        waiting > 0 ? t('sito.inbox.menu.waiting', { count: waiting }) : t('sito.inbox.menu'),
+      );
+  }, [waiting, t]);
 
   return (
     <span ref={badge} style={{ position: 'relative', display: 'inline-flex' }}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useFetchClient, Widget } from '@strapi/strapi/admin';
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { useMessages } from '../messages';
 
 /**
  * The home page's «Il tuo territorio»: for each of the user's territories (an operator's own; the
@@ -21,11 +22,6 @@ interface Row {
   lastLiveAt: string | null;
 }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
-    new Date(iso),
-  );
-
 function Figure(props: { label: string; value: string | number; to: string; name: string }) {
   return (
     <Flex justifyContent="space-between" gap={2} tag="li" data-figure={props.name}>
@@ -39,6 +35,7 @@ function Figure(props: { label: string; value: string | number; to: string; name
 
 export function TerritoryWidget() {
   const { get } = useFetchClient();
+  const { t, date } = useMessages();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -48,9 +45,9 @@ export function TerritoryWidget() {
       .catch(() => setFailed(true));
   }, [get]);
 
-  if (failed) return <Widget.Error>Non è stato possibile leggere i dati del territorio.</Widget.Error>;
-  if (!rows) return <Widget.Loading>Caricamento dei dati del territorio</Widget.Loading>;
-  if (rows.length === 0) return <Widget.NoData>Nessun territorio ti è assegnato.</Widget.NoData>;
+  if (failed) return <Widget.Error>{t('sito.widget.territory.error')}</Widget.Error>;
+  if (!rows) return <Widget.Loading>{t('sito.widget.territory.loading')}</Widget.Loading>;
+  if (rows.length === 0) return <Widget.NoData>{t('sito.widget.territory.none')}</Widget.NoData>;
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       {rows.map((row) => (
@@ -61,23 +58,32 @@ export function TerritoryWidget() {
             </Typography>
           )}
           <Flex direction="column" alignItems="stretch" gap={1} tag="ul">
-            <Figure name="closing" label="Scadono entro 7 giorni" value={row.closingIn7Days} to="/da-verificare" />
+            <Figure
+              name="closing"
+              label={t('sito.widget.territory.closing')}
+              value={row.closingIn7Days}
+              to="/da-verificare"
+            />
             <Figure
               name="to-verify"
-              label="Da verificare (non verificate o segnalate)"
+              label={t('sito.widget.territory.toVerify')}
               value={row.stale + row.toReview}
               to="/da-verificare"
             />
             <Figure
               name="waiting"
-              label="In attesa di risposta"
+              label={t('sito.widget.territory.waiting')}
               value={row.waitingQuestions + row.waitingBookings + row.waitingOffers}
               to="/in-arrivo"
             />
             <Figure
               name="live"
-              label="Sito online dal"
-              value={row.lastLiveAt ? when(row.lastLiveAt) : 'non ancora'}
+              label={t('sito.widget.territory.liveSince')}
+              value={
+                row.lastLiveAt
+                  ? date(row.lastLiveAt, { dateStyle: 'medium', timeStyle: 'short' })
+                  : t('sito.widget.territory.notYet')
+              }
               to="/pubblicazione"
             />
           </Flex>
@@ -85,8 +91,8 @@ export function TerritoryWidget() {
       ))}
       <Typography variant="pi">
         {/* Served by the CMS (cms/src/guide/routes.ts): the operators' guide, with its screenshots. */}
-        <a href={`${window.strapi.backendURL}/sito/guida`} target="_blank" rel="noreferrer">
-          Guida per gli operatori: pubblicare, verificare, rispondere
+        <a href={`${backendURL()}/sito/guida`} target="_blank" rel="noreferrer">
+          {t('sito.widget.territory.guide')}
         </a>
       </Typography>
     </Flex>
@@ -94,3 +100,6 @@ export function TerritoryWidget() {
 }
 
 export default TerritoryWidget;
+
+/** Where the CMS answers: the admin sets `window.strapi.backendURL` at start, though its type does not say so. */
+const backendURL = () => (window.strapi as unknown as { backendURL?: string }).backendURL ?? '';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
+import { useMessages, type MessageId } from '../messages';
 
 /**
  * «In arrivo»: what people sent from the hubs and still waits for an operator, oldest first, with
@@ -17,23 +18,23 @@ interface Item {
 }
 type Counts = Record<Item['kind'], number>;
 
-const KIND: Record<Item['kind'], { label: string; plural: string; color: string }> = {
-  question: { label: 'Domanda', plural: 'domande da rispondere', color: 'primary' },
-  booking: { label: 'Prenotazione', plural: 'prenotazioni da confermare', color: 'success' },
-  offer: { label: 'Offerta', plural: 'offerte da pubblicare', color: 'warning' },
+const KIND: Record<Item['kind'], { label: MessageId; color: string }> = {
+  question: { label: 'sito.inbox.kind.question', color: 'primary' },
+  booking: { label: 'sito.inbox.kind.booking', color: 'success' },
+  offer: { label: 'sito.inbox.kind.offer', color: 'warning' },
 };
 
-/** How long it has waited, as an operator says it. */
-export const age = (iso: string, now = Date.now()): string => {
+/** How long it has waited, as an operator says it: the message and its count. */
+export const age = (iso: string, now = Date.now()): [MessageId, Record<string, number>?] => {
   const hours = Math.floor((now - Date.parse(iso)) / 3_600_000);
-  if (hours < 1) return 'meno di un’ora';
-  if (hours < 24) return hours === 1 ? '1 ora' : `${hours} ore`;
-  const days = Math.floor(hours / 24);
-  return days === 1 ? '1 giorno' : `${days} giorni`;
+  if (hours < 1) return ['sito.inbox.age.underAnHour'];
+  if (hours < 24) return ['sito.inbox.age.hours', { hours }];
+  return ['sito.inbox.age.days', { days: Math.floor(hours / 24) }];
 };
 
 export function InboxPage() {
   const { get } = useFetchClient();
+  const { t, date } = useMessages();
   const [data, setData] = useState<{ items: Item[]; counts: Counts } | null>(null);
   const [error, setError] = useState(false);
 
@@ -54,27 +55,31 @@ export function InboxPage() {
 
   if (error) return <Page.Error />;
   if (!data) return <Page.Loading />;
-  const summary = (Object.keys(KIND) as Item['kind'][])
-    .map((kind) => `${data.counts[kind]} ${KIND[kind].plural}`)
-    .join(', ');
   return (
     <Page.Main>
-      <Page.Title>In arrivo</Page.Title>
-      <Layouts.Header title="In arrivo" subtitle={`Dai siti: ${summary}. Le più vecchie per prime.`} />
+      <Page.Title>{t('sito.inbox.title')}</Page.Title>
+      <Layouts.Header
+        title={t('sito.inbox.title')}
+        subtitle={t('sito.inbox.subtitle', {
+          questions: data.counts.question,
+          bookings: data.counts.booking,
+          offers: data.counts.offer,
+        })}
+      />
       <Layouts.Content>
         {data.items.length === 0 ? (
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-            <Typography>Niente in attesa: tutto quello che è arrivato dai siti ha già una risposta.</Typography>
+            <Typography>{t('sito.inbox.empty')}</Typography>
           </Box>
         ) : (
           <Table colCount={5} rowCount={data.items.length + 1}>
             <Thead>
               <Tr>
-                <Th>Tipo</Th>
-                <Th>Cosa</Th>
-                <Th>Territorio</Th>
-                <Th>Arrivata</Th>
-                <Th>In attesa da</Th>
+                <Th>{t('sito.inbox.column.kind')}</Th>
+                <Th>{t('sito.inbox.column.what')}</Th>
+                <Th>{t('sito.inbox.column.territory')}</Th>
+                <Th>{t('sito.inbox.column.received')}</Th>
+                <Th>{t('sito.inbox.column.waiting')}</Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -82,22 +87,16 @@ export function InboxPage() {
                 <Tr key={`${item.kind}-${item.documentId}`}>
                   <Td>
                     <Badge backgroundColor={`${KIND[item.kind].color}100`} textColor="neutral800">
-                      {KIND[item.kind].label}
+                      {t(KIND[item.kind].label)}
                     </Badge>
                   </Td>
                   <Td>
                     <Link to={item.path}>{item.title.length > 90 ? `${item.title.slice(0, 89)}…` : item.title}</Link>
                   </Td>
                   <Td>{item.territory}</Td>
+                  <Td>{date(item.receivedAt, { dateStyle: 'short', timeStyle: 'short' })}</Td>
                   <Td>
-                    {new Intl.DateTimeFormat('it-IT', {
-                      dateStyle: 'short',
-                      timeStyle: 'short',
-                      timeZone: 'Europe/Rome',
-                    }).format(new Date(item.receivedAt))}
-                  </Td>
-                  <Td>
-                    <Flex>{age(item.receivedAt)}</Flex>
+                    <Flex>{t(...age(item.receivedAt))}</Flex>
                   </Td>
                 </Tr>
               ))}

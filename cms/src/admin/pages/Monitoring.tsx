@@ -19,6 +19,7 @@ import {
 import uPlot from 'uplot';
 import type { ContentFigures } from '@sito/shared';
 import 'uplot/dist/uPlot.min.css';
+import { useMessages, type MessageId } from '../messages';
 
 /**
  * «Monitoraggio»: the state of the network at a glance — per territory what is open, closing,
@@ -50,61 +51,62 @@ interface Monitoring {
   history: Snapshot[];
 }
 
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
-    new Date(iso),
-  );
-const shortDay = (day: string) =>
-  new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
-const duration = (seconds: number | null) =>
-  seconds === null
-    ? '–'
-    : seconds < 90
-      ? `${seconds} s`
-      : seconds < 90 * 60
-        ? `${Math.round(seconds / 60)} min`
-        : seconds < 48 * 3600
-          ? `${Math.round(seconds / 3600)} h`
-          : `${Math.round(seconds / 86_400)} giorni`;
+/** A day of the calendar (`2026-12-03`) as «3 dic», in the user's language. */
+const useShortDay = () => {
+  const { date } = useMessages();
+  return (day: string) => date(`${day}T00:00:00Z`, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+};
+/** A duration as the unit that reads best: seconds, minutes, hours, days. */
+const useDuration = () => {
+  const { t } = useMessages();
+  return (seconds: number | null) =>
+    seconds === null
+      ? '–'
+      : seconds < 90
+        ? `${seconds} s`
+        : seconds < 90 * 60
+          ? `${Math.round(seconds / 60)} min`
+          : seconds < 48 * 3600
+            ? `${Math.round(seconds / 3600)} h`
+            : t('sito.monitoring.days', { days: Math.round(seconds / 86_400) });
+};
 
 /** The content types as the operators know them. */
-const TYPE_NAMES: Record<string, string> = {
-  opportunity: 'Opportunità',
-  event: 'Eventi',
-  tutorial: 'Guide',
-  profession: 'Professioni',
-  question: 'L’esperto risponde',
-  'operator-resource': 'Risorse per operatori',
-  'useful-link': 'Link utili',
-  reading: 'Letture',
-  news: 'Notizie',
-  project: 'Progetti',
+const TYPE_NAMES: Record<string, MessageId> = {
+  opportunity: 'sito.monitoring.type.opportunity',
+  event: 'sito.monitoring.type.event',
+  tutorial: 'sito.monitoring.type.tutorial',
+  profession: 'sito.monitoring.type.profession',
+  question: 'sito.monitoring.type.question',
+  'operator-resource': 'sito.monitoring.type.operatorResource',
+  'useful-link': 'sito.monitoring.type.usefulLink',
+  reading: 'sito.monitoring.type.reading',
+  news: 'sito.monitoring.type.news',
+  project: 'sito.monitoring.type.project',
 };
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A day as uPlot's x value: seconds, at noon. */
 const at = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
-const ITALIAN_NAMES = {
-  MMMM: [
-    'gennaio',
-    'febbraio',
-    'marzo',
-    'aprile',
-    'maggio',
-    'giugno',
-    'luglio',
-    'agosto',
-    'settembre',
-    'ottobre',
-    'novembre',
-    'dicembre',
-  ],
-  MMM: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
-  WWWW: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
-  WWW: ['dom', 'lun', 'mar', 'mer', 'gio', 'ven', 'sab'],
+/**
+ * The names uPlot writes on the time axis, in the user's language: months from January, days of
+ * the week from Sunday, as its `fmtDate` takes them (in Italian: «gennaio», «gen», «domenica», «dom»).
+ */
+const dateNames = (locale: string) => {
+  const names = (options: Intl.DateTimeFormatOptions, count: number, dateOf: (index: number) => Date) =>
+    Array.from({ length: count }, (_, index) =>
+      new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(dateOf(index)),
+    );
+  const month = (index: number) => new Date(Date.UTC(2026, index, 15));
+  // 4 January 2026 was a Sunday.
+  const weekday = (index: number) => new Date(Date.UTC(2026, 0, 4 + index));
+  return {
+    MMMM: names({ month: 'long' }, 12, month),
+    MMM: names({ month: 'short' }, 12, month),
+    WWWW: names({ weekday: 'long' }, 7, weekday),
+    WWW: names({ weekday: 'short' }, 7, weekday),
+  };
 };
 
 /** Distinct, colour-blind-safe lines (Okabe–Ito). */
@@ -157,10 +159,14 @@ function FigureTable(props: { caption: string; headers: string[]; rows: Array<{ 
 }
 
 function TrendChart(props: { title: string; figure: string; data: Monitoring }) {
+  const { t, locale } = useMessages();
+  const shortDay = useShortDay();
+  const week = t('sito.monitoring.trend.week');
   const target = useRef<HTMLDivElement>(null);
   const rows = weekly(props.data.history, props.data.today, props.figure, props.data.territories);
   useEffect(() => {
     if (!target.current || rows.length === 0) return;
+    const names = dateNames(locale);
     const plot = new uPlot(
       {
         width: Math.min(640, target.current.clientWidth || 640),
@@ -174,9 +180,9 @@ function TrendChart(props: { title: string; figure: string; data: Monitoring }) 
         },
         axes: [{}, { label: props.title }],
         legend: { show: true, live: false },
-        fmtDate: (template: string) => uPlot.fmtDate(template, ITALIAN_NAMES),
+        fmtDate: (template: string) => uPlot.fmtDate(template, names),
         series: [
-          { label: 'Settimana' },
+          { label: week },
           ...props.data.territories.map((row, index) => ({
             label: row.name,
             stroke: COLOURS[index % COLOURS.length],
@@ -192,7 +198,7 @@ function TrendChart(props: { title: string; figure: string; data: Monitoring }) 
       target.current,
     );
     return () => plot.destroy();
-  }, [props.data, props.figure, props.title, rows.length]);
+  }, [props.data, props.figure, props.title, rows.length, locale, week]);
 
   return (
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
@@ -201,13 +207,13 @@ function TrendChart(props: { title: string; figure: string; data: Monitoring }) 
           {props.title}
         </Typography>
         {rows.length === 0 ? (
-          <Typography>Ancora nessuna rilevazione: la prima si registra all’avvio e poi ogni sera.</Typography>
+          <Typography>{t('sito.monitoring.trend.none')}</Typography>
         ) : (
           <Flex gap={6} alignItems="flex-start" wrap="wrap">
             <div ref={target} data-chart={props.figure} aria-hidden="true" style={{ flex: '1 1 420px' }} />
             <FigureTable
-              caption={`${props.title}, per settimana`}
-              headers={['Settimana', ...props.data.territories.map((row) => row.name)]}
+              caption={t('sito.monitoring.trend.caption', { title: props.title })}
+              headers={[week, ...props.data.territories.map((row) => row.name)]}
               rows={rows.map((row) => ({
                 key: row.week,
                 cells: [shortDay(row.week), ...row.values.map((value) => value ?? '–')],
@@ -222,6 +228,7 @@ function TrendChart(props: { title: string; figure: string; data: Monitoring }) 
 
 /** One territory's figures per thematic area and per type of content, for the territory picked. */
 function Breakdown(props: { territories: Row[] }) {
+  const { t } = useMessages();
   const [picked, setPicked] = useState(props.territories[0]?.territory ?? '');
   const row = props.territories.find((territory) => territory.territory === picked) ?? props.territories[0];
   if (!row) return null;
@@ -230,12 +237,12 @@ function Breakdown(props: { territories: Row[] }) {
     <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <Typography variant="delta" tag="h3">
-          {`Per area tematica e per tipo: ${row.name}`}
+          {t('sito.monitoring.breakdown.title', { territory: row.name })}
         </Typography>
         {props.territories.length > 1 && (
           <Box maxWidth="320px">
             <Field.Root name="territorio">
-              <Field.Label>Territorio</Field.Label>
+              <Field.Label>{t('sito.monitoring.breakdown.territory')}</Field.Label>
               <SingleSelect value={row.territory} onChange={(value: string | number) => setPicked(String(value))}>
                 {props.territories.map((territory) => (
                   <SingleSelectOption key={territory.territory} value={territory.territory}>
@@ -247,15 +254,15 @@ function Breakdown(props: { territories: Row[] }) {
           </Box>
         )}
         <FigureTable
-          caption={`${row.name}, per area tematica`}
+          caption={t('sito.monitoring.breakdown.byArea', { territory: row.name })}
           headers={[
-            'Area tematica',
-            'Voci pubblicate',
-            'Opportunità aperte',
-            'Scadono entro 7 giorni',
-            'Non verificate',
-            'Da verificare',
-            'Eventi in arrivo',
+            t('sito.monitoring.column.area'),
+            t('sito.monitoring.column.published'),
+            t('sito.monitoring.column.openOpportunities'),
+            t('sito.monitoring.column.closingIn7Days'),
+            t('sito.monitoring.column.stale'),
+            t('sito.monitoring.column.toReview'),
+            t('sito.monitoring.column.upcomingEvents'),
           ]}
           rows={row.byArea.map((area) => ({
             key: area.area,
@@ -271,11 +278,16 @@ function Breakdown(props: { territories: Row[] }) {
           }))}
         />
         <FigureTable
-          caption={`${row.name}, per tipo di contenuto`}
-          headers={['Tipo di contenuto', 'Voci pubblicate', 'Non verificate', 'Da verificare']}
+          caption={t('sito.monitoring.breakdown.byType', { territory: row.name })}
+          headers={[
+            t('sito.monitoring.column.type'),
+            t('sito.monitoring.column.published'),
+            t('sito.monitoring.column.stale'),
+            t('sito.monitoring.column.toReview'),
+          ]}
           rows={types.map(([type, figures]) => ({
             key: type,
-            cells: [TYPE_NAMES[type] ?? type, figures.published, figures.stale, figures.toReview],
+            cells: [TYPE_NAMES[type] ? t(TYPE_NAMES[type]!) : type, figures.published, figures.stale, figures.toReview],
           }))}
         />
       </Flex>
@@ -285,6 +297,9 @@ function Breakdown(props: { territories: Row[] }) {
 
 export function MonitoringPage() {
   const { get } = useFetchClient();
+  const { t, date } = useMessages();
+  const duration = useDuration();
+  const dateTime = (iso: string) => date(iso, { dateStyle: 'short', timeStyle: 'short' });
   const [data, setData] = useState<Monitoring | null>(null);
   const [error, setError] = useState(false);
 
@@ -307,13 +322,13 @@ export function MonitoringPage() {
   if (!data) return <Page.Loading />;
   return (
     <Page.Main>
-      <Page.Title>Monitoraggio</Page.Title>
+      <Page.Title>{t('sito.monitoring.title')}</Page.Title>
       <Layouts.Header
-        title="Monitoraggio"
-        subtitle={`Dati aggiornati al ${dateTime(data.generatedAt)}. «Non verificate»: voci pubblicate non controllate da più di ${data.staleAfterDays} giorni.`}
+        title={t('sito.monitoring.title')}
+        subtitle={t('sito.monitoring.subtitle', { when: dateTime(data.generatedAt), days: data.staleAfterDays })}
         primaryAction={
           <Button variant="secondary" onClick={() => void downloadCsv()}>
-            Scarica CSV
+            {t('sito.monitoring.downloadCsv')}
           </Button>
         }
       />
@@ -321,20 +336,20 @@ export function MonitoringPage() {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" shadow="tableShadow" hasRadius>
             <FigureTable
-              caption="Lo stato di ogni territorio oggi"
+              caption={t('sito.monitoring.status.caption')}
               headers={[
-                'Territorio',
-                'Opportunità aperte',
-                'Scadono entro 7 giorni',
-                'Entro 30 giorni',
-                'Scadute da meno di 30 giorni',
-                'Non verificate',
-                'Da verificare',
-                'Eventi in arrivo',
-                'In attesa di risposta',
-                'Sito online dal',
-                'Pubblicazioni fallite (7 giorni)',
-                'Dalla pubblicazione al sito (mediana)',
+                t('sito.monitoring.column.territory'),
+                t('sito.monitoring.column.openOpportunities'),
+                t('sito.monitoring.column.closingIn7Days'),
+                t('sito.monitoring.column.closingIn30Days'),
+                t('sito.monitoring.column.closedLast30Days'),
+                t('sito.monitoring.column.stale'),
+                t('sito.monitoring.column.toReview'),
+                t('sito.monitoring.column.upcomingEvents'),
+                t('sito.monitoring.column.waiting'),
+                t('sito.monitoring.column.liveSince'),
+                t('sito.monitoring.column.failedBuilds'),
+                t('sito.monitoring.column.publishToLive'),
               ]}
               rows={data.territories.map((row) => ({
                 key: row.territory,
@@ -350,10 +365,14 @@ export function MonitoringPage() {
                   <>
                     {row.waitingQuestions + row.waitingBookings + row.waitingOffers}
                     <VisuallyHidden>
-                      {` (${row.waitingQuestions} domande, ${row.waitingBookings} prenotazioni, ${row.waitingOffers} offerte)`}
+                      {` ${t('sito.monitoring.waitingByKind', {
+                        questions: row.waitingQuestions,
+                        bookings: row.waitingBookings,
+                        offers: row.waitingOffers,
+                      })}`}
                     </VisuallyHidden>
                   </>,
-                  row.lastLiveAt ? dateTime(row.lastLiveAt) : 'non ancora',
+                  row.lastLiveAt ? dateTime(row.lastLiveAt) : t('sito.monitoring.notYet'),
                   row.failedBuilds7Days,
                   duration(row.publishToLiveMedianSeconds),
                 ],
@@ -361,19 +380,19 @@ export function MonitoringPage() {
             />
           </Box>
           <Typography variant="beta" tag="h2">
-            Richieste dai siti
+            {t('sito.monitoring.requests.title')}
           </Typography>
           <Box background="neutral0" shadow="tableShadow" hasRadius>
             <FigureTable
-              caption="Richieste in attesa e tempo mediano di risposta negli ultimi 30 giorni"
+              caption={t('sito.monitoring.requests.caption')}
               headers={[
-                'Territorio',
-                'Domande in attesa',
-                'Prenotazioni da confermare',
-                'Offerte da pubblicare',
-                'Risposta a una domanda (mediana, 30 giorni)',
-                'Conferma di una prenotazione',
-                'Pubblicazione di un’offerta',
+                t('sito.monitoring.column.territory'),
+                t('sito.monitoring.column.waitingQuestions'),
+                t('sito.monitoring.column.waitingBookings'),
+                t('sito.monitoring.column.waitingOffers'),
+                t('sito.monitoring.column.answerQuestion'),
+                t('sito.monitoring.column.confirmBooking'),
+                t('sito.monitoring.column.publishOffer'),
               ]}
               rows={data.territories.map((row) => ({
                 key: row.territory,
@@ -391,11 +410,11 @@ export function MonitoringPage() {
           </Box>
           <Breakdown territories={data.territories} />
           <Typography variant="beta" tag="h2">
-            Andamento nelle ultime 12 settimane
+            {t('sito.monitoring.trend.title')}
           </Typography>
-          <TrendChart title="Opportunità aperte" figure="openOpportunities" data={data} />
-          <TrendChart title="Voci non verificate" figure="stale" data={data} />
-          <TrendChart title="In attesa di risposta (domande)" figure="waitingQuestions" data={data} />
+          <TrendChart title={t('sito.monitoring.trend.openOpportunities')} figure="openOpportunities" data={data} />
+          <TrendChart title={t('sito.monitoring.trend.stale')} figure="stale" data={data} />
+          <TrendChart title={t('sito.monitoring.trend.waitingQuestions')} figure="waitingQuestions" data={data} />
         </Flex>
       </Layouts.Content>
     </Page.Main>

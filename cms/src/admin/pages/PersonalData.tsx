@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useMessages, type MessageId } from '../messages';
 
 /**
  * «Dati personali»: when someone asks what the office keeps about them, or asks to be forgotten
@@ -14,24 +15,34 @@ interface Found {
   bookings: Array<Record<string, unknown>>;
 }
 
-const PURPOSE: Record<string, string> = { question: 'Domanda', offer: 'Offerta di lavoro' };
-const STATE: Record<string, string> = { requested: 'richiesta', confirmed: 'confermata', cancelled: 'annullata' };
-const when = (iso: unknown) =>
-  typeof iso === 'string'
-    ? new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(
-        new Date(iso),
-      )
-    : '–';
+const PURPOSE: Record<string, MessageId> = {
+  question: 'sito.personalData.purpose.question',
+  offer: 'sito.personalData.purpose.offer',
+};
+const STATE: Record<string, MessageId> = {
+  requested: 'sito.personalData.state.requested',
+  confirmed: 'sito.personalData.state.confirmed',
+  cancelled: 'sito.personalData.state.cancelled',
+};
 const text = (value: unknown) => (value === null || value === undefined || value === '' ? '–' : String(value));
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const contactsAndBookings = (contacts: number, bookings: number) =>
-  `${count(contacts, 'contatto', 'contatti')} e ${count(bookings, 'prenotazione', 'prenotazioni')}`;
-const messageOf = (error: unknown) =>
-  (error as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error?.message ??
-  'La richiesta non è riuscita: riprova.';
+/** The CMS's refusal as `{ message, details: { code } }` (cms/src/personal-data/routes.ts). */
+type Refusal = { message?: string; details?: { code?: string; value?: string } };
 
 export function PersonalDataPage() {
   const { get, del } = useFetchClient();
+  const { t, date } = useMessages();
+  const when = (iso: unknown) =>
+    typeof iso === 'string' ? date(iso, { dateStyle: 'short', timeStyle: 'short' }) : '–';
+  const label = (ids: Record<string, MessageId>, code: unknown) =>
+    ids[String(code)] ? t(ids[String(code)]!) : text(code);
+  // The email's problems by their code, in the user's language; any other in the CMS's words.
+  const messageOf = (error: unknown) => {
+    const refusal = (error as { response?: { data?: { error?: Refusal } } }).response?.data?.error;
+    if (refusal?.details?.code === 'email-missing') return t('sito.personalData.error.emailMissing');
+    if (refusal?.details?.code === 'email-invalid')
+      return t('sito.personalData.error.emailInvalid', { value: refusal.details.value ?? '' });
+    return refusal?.message ?? t('sito.personalData.error.failed');
+  };
   const [email, setEmail] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -65,7 +76,7 @@ export function PersonalDataPage() {
         `/sito/personal-data?email=${encodeURIComponent(found.email)}`,
       );
       const { contacts, bookings } = response.data.data.erased;
-      setErased(`Cancellati: ${contactsAndBookings(contacts, bookings)} di ${found.email}.`);
+      setErased(t('sito.personalData.erased', { contacts, bookings, email: found.email }));
       setFound(null);
     } catch (error) {
       setProblem(messageOf(error));
@@ -75,22 +86,24 @@ export function PersonalDataPage() {
   const total = found ? found.contacts.length + found.bookings.length : 0;
   return (
     <Page.Main>
-      <Page.Title>Dati personali</Page.Title>
-      <Layouts.Header
-        title="Dati personali"
-        subtitle="Quando una persona chiede quali dati teniamo su di lei, o di cancellarli: cerca con l’email che ha dato."
-      />
+      <Page.Title>{t('sito.personalData.title')}</Page.Title>
+      <Layouts.Header title={t('sito.personalData.title')} subtitle={t('sito.personalData.subtitle')} />
       <Layouts.Content>
         <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius marginBottom={6}>
           <form onSubmit={search}>
             <Flex gap={4} alignItems="flex-end">
-              <Field.Root name="email" error={problem ?? undefined} hint="Le maiuscole non contano." width="100%">
-                <Field.Label>Email della persona</Field.Label>
+              <Field.Root
+                name="email"
+                error={problem ?? undefined}
+                hint={t('sito.personalData.email.hint')}
+                width="100%"
+              >
+                <Field.Label>{t('sito.personalData.email.label')}</Field.Label>
                 <Field.Input type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
                 <Field.Hint />
                 <Field.Error />
               </Field.Root>
-              <Button type="submit">Cerca</Button>
+              <Button type="submit">{t('sito.personalData.search')}</Button>
             </Flex>
           </form>
         </Box>
@@ -103,24 +116,28 @@ export function PersonalDataPage() {
           <Flex direction="column" alignItems="stretch" gap={6}>
             <Typography variant="omega" role="status">
               {total === 0
-                ? `Nessun dato di ${found.email} nei tuoi territori.`
-                : `${contactsAndBookings(found.contacts.length, found.bookings.length)} di ${found.email}.`}
+                ? t('sito.personalData.foundNothing', { email: found.email })
+                : t('sito.personalData.found', {
+                    contacts: found.contacts.length,
+                    bookings: found.bookings.length,
+                    email: found.email,
+                  })}
             </Typography>
             {found.contacts.length > 0 && (
               <Table colCount={5} rowCount={found.contacts.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th>Perché</Th>
-                    <Th>Nome</Th>
-                    <Th>Su cosa</Th>
-                    <Th>Territorio</Th>
-                    <Th>Consenso</Th>
+                    <Th>{t('sito.personalData.column.purpose')}</Th>
+                    <Th>{t('sito.personalData.column.name')}</Th>
+                    <Th>{t('sito.personalData.column.about')}</Th>
+                    <Th>{t('sito.personalData.column.territory')}</Th>
+                    <Th>{t('sito.personalData.column.consent')}</Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {found.contacts.map((contact) => (
                     <Tr key={String(contact.documentId)}>
-                      <Td>{PURPOSE[String(contact.purpose)] ?? text(contact.purpose)}</Td>
+                      <Td>{label(PURPOSE, contact.purpose)}</Td>
                       <Td>{text(contact.name ?? contact.organisation)}</Td>
                       <Td>{text(contact.question ?? contact.opportunity)}</Td>
                       <Td>{text(contact.territory)}</Td>
@@ -134,11 +151,11 @@ export function PersonalDataPage() {
               <Table colCount={5} rowCount={found.bookings.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th>Prenotazione</Th>
-                    <Th>Nome</Th>
-                    <Th>Dove</Th>
-                    <Th>Territorio</Th>
-                    <Th>Stato</Th>
+                    <Th>{t('sito.personalData.column.booking')}</Th>
+                    <Th>{t('sito.personalData.column.name')}</Th>
+                    <Th>{t('sito.personalData.column.where')}</Th>
+                    <Th>{t('sito.personalData.column.territory')}</Th>
+                    <Th>{t('sito.personalData.column.state')}</Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -148,7 +165,7 @@ export function PersonalDataPage() {
                       <Td>{text(booking.name)}</Td>
                       <Td>{text(booking.contactPoint)}</Td>
                       <Td>{text(booking.territory)}</Td>
-                      <Td>{STATE[String(booking.state)] ?? text(booking.state)}</Td>
+                      <Td>{label(STATE, booking.state)}</Td>
                     </Tr>
                   ))}
                 </Tbody>
@@ -157,28 +174,29 @@ export function PersonalDataPage() {
             {total > 0 && (
               <Flex gap={4}>
                 <Button variant="secondary" onClick={download}>
-                  Scarica i dati (JSON)
+                  {t('sito.personalData.download')}
                 </Button>
                 <Dialog.Root>
                   <Dialog.Trigger>
-                    <Button variant="danger">Cancella tutti i dati</Button>
+                    <Button variant="danger">{t('sito.personalData.eraseAll')}</Button>
                   </Dialog.Trigger>
                   <Dialog.Content>
-                    <Dialog.Header>Cancellare i dati di {found.email}?</Dialog.Header>
+                    <Dialog.Header>{t('sito.personalData.confirm.title', { email: found.email })}</Dialog.Header>
                     <Dialog.Body>
                       <Typography>
-                        Si cancellano {contactsAndBookings(found.contacts.length, found.bookings.length)}: le
-                        prenotazioni liberano il loro orario. Le domande e le offerte restano, senza i dati della
-                        persona. Non si può annullare.
+                        {t('sito.personalData.confirm.body', {
+                          contacts: found.contacts.length,
+                          bookings: found.bookings.length,
+                        })}
                       </Typography>
                     </Dialog.Body>
                     <Dialog.Footer>
                       <Dialog.Cancel>
-                        <Button variant="tertiary">Annulla</Button>
+                        <Button variant="tertiary">{t('sito.personalData.confirm.cancel')}</Button>
                       </Dialog.Cancel>
                       <Dialog.Action>
                         <Button variant="danger-light" onClick={() => void erase()}>
-                          Cancella
+                          {t('sito.personalData.confirm.erase')}
                         </Button>
                       </Dialog.Action>
                     </Dialog.Footer>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useMessages, type MessageId } from '../messages';
 
 /**
  * "Pubblicazione": per hub, what is live and the build history (queued, running, succeeded,
@@ -31,7 +32,8 @@ interface Hub {
   live: Build | null;
   builds: Build[];
   addresses: {
-    redirects: Array<{ from: string; to: string }>;
+    /** `hub`: an entry moved to another territory, published on that hub now. */
+    redirects: Array<{ from: string; to: string; hub?: string }>;
     gone: Array<{ path: string; title: string; section: string; withdrawnAt: string }>;
   };
 }
@@ -41,25 +43,26 @@ interface WithdrawnHub {
   at: string;
 }
 
-const STATUS: Record<Build['status'], { label: string; color: string }> = {
-  queued: { label: 'In coda', color: 'neutral' },
-  running: { label: 'In corso', color: 'primary' },
-  succeeded: { label: 'Riuscita', color: 'success' },
-  failed: { label: 'Fallita', color: 'danger' },
-  cancelled: { label: 'Annullata', color: 'neutral' },
+const STATUS: Record<Build['status'], { label: MessageId; color: string }> = {
+  queued: { label: 'sito.publishing.status.queued', color: 'neutral' },
+  running: { label: 'sito.publishing.status.running', color: 'primary' },
+  succeeded: { label: 'sito.publishing.status.succeeded', color: 'success' },
+  failed: { label: 'sito.publishing.status.failed', color: 'danger' },
+  cancelled: { label: 'sito.publishing.status.cancelled', color: 'neutral' },
 };
 
-const when = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' }).format(
-        new Date(iso),
-      )
-    : '–';
+/** A moment to the second, in the user's language. */
+function useWhen() {
+  const { date } = useMessages();
+  return (iso: string | null) => (iso ? date(iso, { dateStyle: 'short', timeStyle: 'medium' }) : '–');
+}
 const seconds = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 export function PublishingPage() {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const { t } = useMessages();
+  const when = useWhen();
   const [hubs, setHubs] = useState<Hub[] | null>(null);
   const [withdrawn, setWithdrawn] = useState<WithdrawnHub[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -98,14 +101,11 @@ export function PublishingPage() {
   if (!hubs) return <Page.Loading />;
   return (
     <Page.Main>
-      <Page.Title>Pubblicazione</Page.Title>
-      <Layouts.Header
-        title="Pubblicazione"
-        subtitle="Cosa è online su ogni hub e le ultime build. Pubblicare o ritirare un contenuto ricostruisce da solo gli hub che lo mostrano."
-      />
+      <Page.Title>{t('sito.publishing.title')}</Page.Title>
+      <Layouts.Header title={t('sito.publishing.title')} subtitle={t('sito.publishing.subtitle')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          {hubs.length === 0 && <Typography>Non gestisci nessun hub pubblicato.</Typography>}
+          {hubs.length === 0 && <Typography>{t('sito.publishing.noHubs')}</Typography>}
           {hubs.map((hub) => (
             <Box key={hub.id} background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
@@ -115,8 +115,12 @@ export function PublishingPage() {
                   </Typography>
                   <Typography variant="pi" textColor="neutral600" tag="p">
                     {hub.live
-                      ? `Online: build #${hub.live.id}, pubblicata il ${when(hub.live.finishedAt)} (${hub.live.release})`
-                      : 'Non ancora pubblicato'}
+                      ? t('sito.publishing.live', {
+                          build: hub.live.id,
+                          when: when(hub.live.finishedAt),
+                          release: String(hub.live.release),
+                        })
+                      : t('sito.publishing.notLive')}
                     {' · '}
                     <a href={hub.url} target="_blank" rel="noreferrer">
                       {hub.url}
@@ -125,10 +129,13 @@ export function PublishingPage() {
                 </Box>
                 <Button
                   onClick={() =>
-                    act(`/sito/publishing/hubs/${hub.slug}/rebuild`, `Ricostruzione di ${hub.name} in coda`)
+                    act(
+                      `/sito/publishing/hubs/${hub.slug}/rebuild`,
+                      t('sito.publishing.rebuildQueued', { hub: hub.name }),
+                    )
                   }
                 >
-                  Ricostruisci ora
+                  {t('sito.publishing.rebuild')}
                 </Button>
               </Flex>
               <Box paddingTop={4}>
@@ -136,12 +143,12 @@ export function PublishingPage() {
                   <Thead>
                     <Tr>
                       <Th>#</Th>
-                      <Th>Stato</Th>
-                      <Th>Motivo</Th>
-                      <Th>Richiesta</Th>
-                      <Th>Durata</Th>
-                      <Th>Worker</Th>
-                      <Th>Dettagli</Th>
+                      <Th>{t('sito.publishing.column.status')}</Th>
+                      <Th>{t('sito.publishing.column.reason')}</Th>
+                      <Th>{t('sito.publishing.column.requested')}</Th>
+                      <Th>{t('sito.publishing.column.duration')}</Th>
+                      <Th>{t('sito.publishing.column.worker')}</Th>
+                      <Th>{t('sito.publishing.column.details')}</Th>
                     </Tr>
                   </Thead>
                   <Tbody>
@@ -153,13 +160,16 @@ export function PublishingPage() {
                             backgroundColor={`${STATUS[build.status].color}100`}
                             textColor={`${STATUS[build.status].color}700`}
                           >
-                            {STATUS[build.status].label}
+                            {t(STATUS[build.status].label)}
                           </Badge>
                         </Td>
                         <Td>
                           <Typography>
+                            {/* The CMS's own words, stored with the build (cms/src/publishing/store.ts). */}
                             {build.triggers.at(-1)}
-                            {build.events > 1 ? ` (+${build.events - 1} modifiche)` : ''}
+                            {build.events > 1
+                              ? ` ${t('sito.publishing.moreChanges', { count: build.events - 1 })}`
+                              : ''}
                           </Typography>
                         </Td>
                         <Td>{when(build.requestedAt)}</Td>
@@ -171,15 +181,22 @@ export function PublishingPage() {
                               variant="danger-light"
                               size="S"
                               onClick={() =>
-                                act(`/sito/publishing/builds/${build.id}/cancel`, `Build #${build.id} annullata`)
+                                act(
+                                  `/sito/publishing/builds/${build.id}/cancel`,
+                                  t('sito.publishing.cancelled', { build: build.id }),
+                                )
                               }
                             >
-                              Annulla
+                              {t('sito.publishing.cancel')}
                             </Button>
                           )}
                           {(build.error || build.logTail) && (
                             <details>
-                              <summary>{build.error ? `Errore (tentativo ${build.attempts})` : 'Log'}</summary>
+                              <summary>
+                                {build.error
+                                  ? t('sito.publishing.error', { attempt: build.attempts })
+                                  : t('sito.publishing.log')}
+                              </summary>
                               {build.error && <Typography textColor="danger600">{build.error}</Typography>}
                               {build.logTail && (
                                 <pre style={{ whiteSpace: 'pre-wrap', maxHeight: 240, overflow: 'auto', fontSize: 12 }}>
@@ -200,19 +217,18 @@ export function PublishingPage() {
           {withdrawn.length > 0 && (
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
               <Typography variant="beta" tag="h2">
-                Siti ritirati
+                {t('sito.publishing.withdrawn.title')}
               </Typography>
               <Typography variant="pi" textColor="neutral600" tag="p">
-                Territori non più pubblicati come hub: il loro sito non è più servito (le release restano sul server).
+                {t('sito.publishing.withdrawn.description')}
               </Typography>
               <ul>
                 {withdrawn.map((hub) => (
                   <li key={hub.slug}>
                     <Typography>
-                      /{hub.slug}/ · ritirato il {when(hub.at)} ·{' '}
                       {hub.movedTo
-                        ? `i suoi indirizzi portano a /${hub.movedTo}/ (301)`
-                        : 'i suoi indirizzi rispondono «non più disponibile» (410)'}
+                        ? t('sito.publishing.withdrawn.moved', { slug: hub.slug, when: when(hub.at), to: hub.movedTo })
+                        : t('sito.publishing.withdrawn.gone', { slug: hub.slug, when: when(hub.at) })}
                     </Typography>
                   </li>
                 ))}
@@ -231,26 +247,26 @@ export function PublishingPage() {
  */
 function PermanentAddresses({ hub }: { hub: Hub }) {
   const { redirects, gone } = hub.addresses;
+  const { t } = useMessages();
+  const when = useWhen();
   const base = hub.url.replace(/\/$/, '');
   return (
     <Box paddingTop={4}>
       <details>
         <summary>
           <Typography>
-            Indirizzi permanenti: {redirects.length} {redirects.length === 1 ? 'reindirizzamento' : 'reindirizzamenti'},{' '}
-            {gone.length} {gone.length === 1 ? 'contenuto ritirato' : 'contenuti ritirati'}
+            {t('sito.publishing.addresses.summary', { redirects: redirects.length, gone: gone.length })}
           </Typography>
         </summary>
         <Typography variant="pi" textColor="neutral600" tag="p">
-          Un indirizzo già pubblicato non si perde: chi apre il vecchio indirizzo di un contenuto rinominato arriva a
-          quello nuovo; chi apre quello di un contenuto ritirato legge che non è più disponibile, con proposte simili.
+          {t('sito.publishing.addresses.description')}
         </Typography>
         {redirects.length > 0 && (
           <Table colCount={2} rowCount={redirects.length + 1}>
             <Thead>
               <Tr>
-                <Th>Vecchio indirizzo</Th>
-                <Th>Porta a (301)</Th>
+                <Th>{t('sito.publishing.addresses.column.from')}</Th>
+                <Th>{t('sito.publishing.addresses.column.to')}</Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -260,8 +276,16 @@ function PermanentAddresses({ hub }: { hub: Hub }) {
                     <Typography>/{redirect.from}</Typography>
                   </Td>
                   <Td>
-                    <a href={`${base}/${redirect.to}`} target="_blank" rel="noreferrer">
-                      /{redirect.to}
+                    <a
+                      href={
+                        redirect.hub
+                          ? new URL(`../${redirect.hub}/${redirect.to}`, `${base}/`).href
+                          : `${base}/${redirect.to}`
+                      }
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {redirect.hub ? `${redirect.hub}: ` : ''}/{redirect.to}
                     </a>
                   </Td>
                 </Tr>
@@ -273,9 +297,9 @@ function PermanentAddresses({ hub }: { hub: Hub }) {
           <Table colCount={3} rowCount={gone.length + 1}>
             <Thead>
               <Tr>
-                <Th>Indirizzo ritirato (410)</Th>
-                <Th>Era</Th>
-                <Th>Ritirato il</Th>
+                <Th>{t('sito.publishing.addresses.column.gone')}</Th>
+                <Th>{t('sito.publishing.addresses.column.was')}</Th>
+                <Th>{t('sito.publishing.addresses.column.withdrawnAt')}</Th>
               </Tr>
             </Thead>
             <Tbody>
@@ -287,7 +311,7 @@ function PermanentAddresses({ hub }: { hub: Hub }) {
                     </a>
                   </Td>
                   <Td>
-                    <Typography>{entry.title || 'Domanda all’esperto'}</Typography>
+                    <Typography>{entry.title || t('sito.publishing.addresses.question')}</Typography>
                   </Td>
                   <Td>
                     <Typography>{when(entry.withdrawnAt)}</Typography>

@@ -16,6 +16,7 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
+import { useMessages, type MessageId } from '../messages';
 
 /**
  * «Da verificare»: the published entries to look at again — not verified for a while, flagged, or
@@ -34,31 +35,31 @@ interface Item {
   path: string;
 }
 
-const TYPE: Record<string, string> = {
-  opportunity: 'Opportunità',
-  tutorial: 'Guida',
-  profession: 'Professione',
-  event: 'Evento',
-  question: 'Domanda',
-  'operator-resource': 'Risorsa per operatori',
-  'useful-link': 'Link utile',
-  reading: 'Lettura',
-  news: 'Notizia',
-  project: 'Progetto',
+const TYPE: Record<string, MessageId> = {
+  opportunity: 'sito.review.type.opportunity',
+  tutorial: 'sito.review.type.tutorial',
+  profession: 'sito.review.type.profession',
+  event: 'sito.review.type.event',
+  question: 'sito.review.type.question',
+  'operator-resource': 'sito.review.type.operatorResource',
+  'useful-link': 'sito.review.type.usefulLink',
+  reading: 'sito.review.type.reading',
+  news: 'sito.review.type.news',
+  project: 'sito.review.type.project',
 };
-const REASON = {
-  stale: { label: 'Non verificata', color: 'warning' },
-  flagged: { label: 'Segnalata', color: 'danger' },
-  closing: { label: 'Scade presto', color: 'primary' },
-} as const;
-const day = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
-    : 'mai';
+const REASON: Record<Item['reasons'][number], { label: MessageId; color: string }> = {
+  stale: { label: 'sito.review.reason.stale', color: 'warning' },
+  flagged: { label: 'sito.review.reason.flagged', color: 'danger' },
+  closing: { label: 'sito.review.reason.closing', color: 'primary' },
+};
 const key = (item: Pick<Item, 'type' | 'documentId'>) => `${item.type}/${item.documentId}`;
 
 export function ReviewQueuePage() {
   const { get, post, put } = useFetchClient();
+  const { t, date } = useMessages();
+  // Dates without a time: the day as stored, whatever the time zone.
+  const day = (iso: string | null) =>
+    iso ? date(`${iso}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : t('sito.review.never');
   const roles = useAuth('ReviewQueuePage', (auth) => auth.user?.roles ?? []);
   const regional = roles.some((role) => role.code === 'strapi-super-admin' || role.code === 'sito-regional-editor');
   const [reminder, setReminder] = useState<boolean | null>(null);
@@ -87,13 +88,11 @@ export function ReviewQueuePage() {
   const switchReminder = async (enabled: boolean) => {
     const response = await put<{ data: { enabled: boolean } }>('/sito/review-queue/reminder', { enabled });
     setReminder(response.data.data.enabled);
-    setMessage(
-      enabled ? 'Riceverai il promemoria ogni lunedì mattina.' : 'Non riceverai più il promemoria settimanale.',
-    );
+    setMessage(t(enabled ? 'sito.review.reminder.on' : 'sito.review.reminder.off'));
   };
   const sendReminders = async () => {
     const response = await post<{ data: { mails: number } }>('/sito/review-queue/reminders', {});
-    setMessage(`Promemoria inviati: ${response.data.data.mails} email.`);
+    setMessage(t('sito.review.reminder.sent', { mails: response.data.data.mails }));
   };
 
   const verify = async (chosen: Item[]) => {
@@ -102,14 +101,17 @@ export function ReviewQueuePage() {
         items: chosen.map(({ type, documentId }) => ({ type, documentId })),
       });
       setMessage(
-        chosen.length === 1 ? `«${chosen[0]!.title}»: verificata oggi.` : `${chosen.length} voci verificate oggi.`,
+        chosen.length === 1
+          ? t('sito.review.verified.one', { title: chosen[0]!.title })
+          : t('sito.review.verified.many', { count: chosen.length }),
       );
       setSelected(new Set());
       await load();
     } catch (problem) {
       const text = (problem as { response?: { data?: { error?: { message?: string } } } }).response?.data?.error
         ?.message;
-      setMessage(text ?? 'La verifica non è riuscita: riprova.');
+      // The CMS's own words when it refused (cms/src/monitoring/review-queue.ts), else ours.
+      setMessage(text ?? t('sito.review.verifyFailed'));
     }
   };
 
@@ -125,13 +127,15 @@ export function ReviewQueuePage() {
   const chosen = items.filter((item) => selected.has(key(item)));
   return (
     <Page.Main>
-      <Page.Title>Da verificare</Page.Title>
+      <Page.Title>{t('sito.review.title')}</Page.Title>
       <Layouts.Header
-        title="Da verificare"
-        subtitle={`${items.length} voci pubblicate da ricontrollare: non verificate da più di ${staleAfterDays} giorni, segnalate, o che scadono entro 7 giorni. Le meno recenti per prime.`}
+        title={t('sito.review.title')}
+        subtitle={t('sito.review.subtitle', { count: items.length, days: staleAfterDays })}
         primaryAction={
           <Button disabled={chosen.length === 0} onClick={() => void verify(chosen)}>
-            {chosen.length > 1 ? `Verifica le ${chosen.length} selezionate` : 'Verifica le selezionate'}
+            {chosen.length > 1
+              ? t('sito.review.verifySelected.count', { count: chosen.length })
+              : t('sito.review.verifySelected')}
           </Button>
         }
       />
@@ -140,33 +144,33 @@ export function ReviewQueuePage() {
           <Flex gap={6} wrap="wrap">
             {reminder !== null && (
               <Checkbox checked={reminder} onCheckedChange={(checked) => void switchReminder(checked === true)}>
-                Ricevi ogni lunedì un’email con quello che scade in settimana e quello da verificare
+                {t('sito.review.reminder.label')}
               </Checkbox>
             )}
             {regional && (
               <Button variant="tertiary" onClick={() => void sendReminders()}>
-                Invia ora i promemoria a tutta la rete
+                {t('sito.review.reminder.sendAll')}
               </Button>
             )}
           </Flex>
           <Box role="status">{message && <Typography>{message}</Typography>}</Box>
           {items.length === 0 ? (
             <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-              <Typography>Tutto verificato: nessuna voce da ricontrollare.</Typography>
+              <Typography>{t('sito.review.empty')}</Typography>
             </Box>
           ) : (
             <Table colCount={7} rowCount={items.length + 1}>
               <Thead>
                 <Tr>
                   <Th>
-                    <Typography variant="sigma">Scegli</Typography>
+                    <Typography variant="sigma">{t('sito.review.column.select')}</Typography>
                   </Th>
-                  <Th>Voce</Th>
-                  <Th>Tipo</Th>
-                  <Th>Territorio</Th>
-                  <Th>Ultima verifica</Th>
-                  <Th>Perché</Th>
-                  <Th>Azione</Th>
+                  <Th>{t('sito.review.column.entry')}</Th>
+                  <Th>{t('sito.review.column.type')}</Th>
+                  <Th>{t('sito.review.column.territory')}</Th>
+                  <Th>{t('sito.review.column.lastVerified')}</Th>
+                  <Th>{t('sito.review.column.reasons')}</Th>
+                  <Th>{t('sito.review.column.action')}</Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -174,7 +178,7 @@ export function ReviewQueuePage() {
                   <Tr key={key(item)}>
                     <Td>
                       <Checkbox
-                        aria-label={`Scegli «${item.title}»`}
+                        aria-label={t('sito.review.select', { title: item.title })}
                         checked={selected.has(key(item))}
                         onCheckedChange={() => toggle(item)}
                       />
@@ -182,7 +186,7 @@ export function ReviewQueuePage() {
                     <Td>
                       <Link to={item.path}>{item.title.length > 80 ? `${item.title.slice(0, 79)}…` : item.title}</Link>
                     </Td>
-                    <Td>{TYPE[item.type] ?? item.type}</Td>
+                    <Td>{TYPE[item.type] ? t(TYPE[item.type]!) : item.type}</Td>
                     <Td>{item.territory}</Td>
                     <Td>{day(item.lastVerifiedAt)}</Td>
                     <Td>
@@ -190,15 +194,15 @@ export function ReviewQueuePage() {
                         {item.reasons.map((reason) => (
                           <Badge key={reason} backgroundColor={`${REASON[reason].color}100`} textColor="neutral800">
                             {reason === 'closing' && item.deadline
-                              ? `Scade il ${day(item.deadline)}`
-                              : REASON[reason].label}
+                              ? t('sito.review.reason.closesOn', { day: day(item.deadline) })
+                              : t(REASON[reason].label)}
                           </Badge>
                         ))}
                       </Flex>
                     </Td>
                     <Td>
                       <Button variant="secondary" size="S" onClick={() => void verify([item])}>
-                        Verificato oggi
+                        {t('sito.review.verify')}
                         <VisuallyHidden>{`: ${item.title}`}</VisuallyHidden>
                       </Button>
                     </Td>
