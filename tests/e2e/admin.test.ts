@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { CODE_LABELS_EN, codeLabel, DEV_ADMIN, romeDate } from '@sito/shared';
+import { CODE_LABELS_EN, codeLabel, DEV_ADMIN, EDITORIAL_CONTENT_TYPES, romeDate } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { launchChromium } from '../../scripts/lib/browser.ts';
@@ -121,6 +121,7 @@ describe('the admin panel, as the operator of Crema', () => {
       `In arrivo, ${texts.length - 1} in attesa`,
     );
     expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(39, 31, 224)');
+    expect(await axeViolations(page, 'in arrivo')).toEqual([]);
     await page.getByRole('link', { name: question }).click();
     await page.waitForURL(/\/content-manager\/collection-types\/api::question\.question\/\w+/, { timeout: 30_000 });
   }, 120_000);
@@ -380,6 +381,7 @@ describe('the admin panel, as the operator of Crema', () => {
     await expect
       .poll(() => details.innerText(), { timeout: 10_000 })
       .toMatch(new RegExp(`/opportunita/${slug}/\\s+/opportunita/${slug}-nuovo/`));
+    expect(await axeViolations(page, 'pubblicazione')).toEqual([]);
   }, 300_000);
 
   it('speaks Italian: the home page, and the opportunities’ list and edit views with the office’s columns and labels', async () => {
@@ -471,6 +473,58 @@ describe('the admin panel, as the operator of Crema', () => {
     expect(options).not.toContain('seasonal');
     await page.keyboard.press('Escape');
   }, 120_000);
+
+  it('every type’s list and edit views name their fields in Italian and show no stored code', async () => {
+    const operator = await asOperator();
+    const ENGLISH = ['Create new entry', 'Filters', 'entries found', 'Published', 'Modified', 'Draft'];
+    const problems: string[] = [];
+    for (const uid of Object.keys(EDITORIAL_CONTENT_TYPES)) {
+      const { body: config } = await operator.request('GET', `/content-manager/content-types/${uid}/configuration`);
+      // Every field has its metadata: their keys are the fields' names.
+      const attributes = Object.keys((config.data?.contentType?.metadatas ?? {}) as Record<string, unknown>);
+      expect(attributes.length, uid).toBeGreaterThan(2);
+      const isFieldName = (text: string) => {
+        const bare = text.replace(/\*$/, '').trim();
+        // Strapi's default label is the field's name as written (`thematicAreas`; capitals are CSS);
+        // «ISBN» for `isbn` is a word.
+        return attributes.includes(bare);
+      };
+      // The list: its column headers are words, not field names, and its codes are words.
+      await page.goto(`${cms.url}/admin${CM}/${uid}?plugins[i18n][locale]=it`);
+      const grid = page.getByRole('grid').first();
+      const empty = page.getByText(/Nessun contenuto|Nessuna voce/);
+      await expect
+        .poll(async () => (await grid.count()) + (await empty.count()), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      const main = await page.locator('#main-content').innerText();
+      for (const word of ENGLISH) if (main.includes(word)) problems.push(`${uid} list: «${word}»`);
+      if (await grid.count()) {
+        const headers = await grid
+          .getByRole('row')
+          .first()
+          .evaluate((row) => Array.from(row.children).map((cell) => (cell.textContent ?? '').trim()));
+        for (const header of headers.filter(Boolean))
+          if (isFieldName(header)) problems.push(`${uid} list: the column «${header}» is a field's name`);
+        const codes = await grid
+          .locator('[data-code]')
+          .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-code'), cell.textContent]));
+        for (const [code, text] of codes) if (code === text) problems.push(`${uid} list: the code «${code}»`);
+      }
+      // The edit view of one of the operator's entries (or a new one): every label is a word.
+      const listed = await operator.request('GET', `${CM}/${uid}?page=1&pageSize=1&plugins[i18n][locale]=it`);
+      const first = (listed.body.results as Array<{ documentId: string }>)[0];
+      await page.goto(`${cms.url}/admin${CM}/${uid}/${first ? first.documentId : 'create'}?plugins[i18n][locale]=it`);
+      const labels = page.locator('#main-content label');
+      await expect.poll(() => labels.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+      for (const label of await labels.allInnerTexts())
+        if (label.trim() && isFieldName(label))
+          problems.push(`${uid} edit: the field «${label.trim()}» is a field's name`);
+      const edit = await page.locator('#main-content').innerText();
+      for (const word of ['Create new entry', 'Filters', 'entries found'])
+        if (edit.includes(word)) problems.push(`${uid} edit: «${word}»`);
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
 
   it("an entry's Open preview shows its draft as it will look on the hub, never on the public site", async () => {
     const operator = await asOperator();
