@@ -36,11 +36,20 @@ const stampMatches = (kind: string, value: string) =>
  * Compiles the CMS when its sources changed: the server code always (tsc, a few seconds), the
  * admin panel only when asked (`strapi build`, about 30 s and 2 GB).
  */
-export async function ensureCmsBuilt({ admin, log = console.log }: { admin: boolean; log?: (m: string) => void }) {
+export async function ensureCmsBuilt({
+  admin,
+  force = false,
+  log = console.log,
+}: {
+  admin: boolean;
+  /** Build the admin panel even when it looks current (`pnpm cms:build`). */
+  force?: boolean;
+  log?: (m: string) => void;
+}) {
   const server = digest(serverInputs());
   const panel = digest(adminInputs());
   const adminReady = fs.existsSync(path.join(DIST, 'build', 'index.html')) && stampMatches('admin', panel);
-  if (admin && !adminReady) {
+  if (admin && (force || !adminReady)) {
     log('Building the CMS admin panel (first time only, about a minute)…');
     await run(process.execPath, [strapiBin(), 'build'], { cwd: CMS_DIR, label: 'strapi build', quiet: true });
     fs.writeFileSync(stampFile('admin'), panel);

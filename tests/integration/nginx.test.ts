@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -16,9 +16,9 @@ import {
 import { nginxConfig, type NginxHub, type NginxOptions } from '../../scripts/lib/publishing/nginx.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
-import { get, waitFor } from '../helpers/publishing.ts';
+import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
+import { get } from '../helpers/publishing.ts';
 
-const NGINX = '/usr/sbin/nginx';
 /** Crema and Lecco, each with a hostname its site had before (Crema also a former slug). */
 const hubs: NginxHub[] = [
   {
@@ -45,44 +45,6 @@ const securityOf = (headers: http.IncomingHttpHeaders) =>
   Object.fromEntries(
     SECURITY_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]]),
   );
-
-interface RunningNginx {
-  stop(): void;
-}
-
-/**
- * Starts Debian's nginx on a generated configuration, in its own folder; fails, with nginx's
- * words, if `nginx -t` does not accept it.
- */
-async function startNginx(dir: string, config: string, ready: string): Promise<RunningNginx> {
-  fs.writeFileSync(path.join(dir, 'sito.conf'), config);
-  fs.writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
-  uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  include ${dir}/sito.conf;
-}
-`,
-  );
-  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
-  const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  expect(check.status, `nginx -t:\n${check.stderr}`).toBe(0);
-  const nginx: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: 'inherit',
-  });
-  const stop = () => nginx.kill('SIGQUIT');
-  await waitFor('nginx listening', async () => (await get(ready, '/')).status > 0, 15_000).catch((error) => {
-    stop();
-    throw error;
-  });
-  return { stop };
-}
 
 /** Files of a release besides its pages, with the media type a harvester, a calendar or a feed reader expects. */
 const PUBLISHED_FILES: Record<string, { body: string; type: string }> = {

@@ -6,6 +6,8 @@ import { DEV_ADMIN, type Build } from '@sito/shared';
 import { createVerifier, generateSigningSecret, signRequest } from '@sito/shared/signing';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
 import { freePort } from '../../scripts/lib/net.ts';
+import { nginxConfig } from '../../scripts/lib/publishing/nginx.ts';
+import { startNginx, type RunningNginx } from '../helpers/nginx.ts';
 import { get, hubBuilds, live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
 import { databasesUnderTest, loginAdmin, startTestCms, type AdminClient, type TestCms } from '../helpers/test-cms.ts';
 
@@ -15,7 +17,8 @@ const HUBS = ['casalmaggiore', 'crema', 'cremona', 'lecco'];
 
 /**
  * The publishing pipeline end to end: a real CMS (with the demo content), real worker processes
- * building real hubs with Astro and Pagefind, and the real hub server. Publishing in the admin
+ * building real hubs with Astro and Pagefind, the real hub server, and nginx on the generated
+ * configuration for the permanent addresses (301, 410, 404). Publishing in the admin
  * makes an entry live on its hub; the queue coalesces bursts; a killed worker loses nothing.
  */
 describe.each(databasesUnderTest())('publishing on %s', (database) => {
@@ -24,6 +27,9 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
   let releases: string;
   let server: http.Server;
   let origin: string;
+  let nginx: RunningNginx;
+  /** nginx on the same releases, as production serves them (pnpm nginx:config). */
+  let nginxOrigin: string;
   const workers: TestWorker[] = [];
   const territories: Record<string, string> = {};
 
@@ -49,6 +55,27 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
   }
 
   const page = (hub: string, slug: string) => get(origin, `/${hub}/opportunita/${slug}/`);
+  /** One address from the hub server and from nginx: its status, where it leads (a path), its page. */
+  const fromBoth = (pathname: string) =>
+    Promise.all(
+      [origin, nginxOrigin].map(async (base) => {
+        const res = await get(base, pathname);
+        const location = res.headers.location;
+        return {
+          server: base === origin ? 'hub server' : 'nginx',
+          status: res.status,
+          to: location ? new URL(location, base).pathname + new URL(location, base).search : undefined,
+          body: res.body,
+        };
+      }),
+    );
+  /** Both servers answer `pathname` with `status` (leading to `to`). */
+  const expectBoth = async (pathname: string, status: number, to?: string) => {
+    for (const answer of await fromBoth(pathname)) {
+      expect(answer.status, `${answer.server}: ${pathname}`).toBe(status);
+      if (to) expect(answer.to, `${answer.server}: ${pathname}`).toBe(to);
+    }
+  };
   const latest = async (hub: string) => (await hubBuilds(admin, hub))[0];
   const settled = async (hub: string) => {
     const builds = await hubBuilds(admin, hub);
@@ -70,11 +97,21 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${port}`;
+    // Any hub folder is served by path: the configuration needs no hub to be listed.
+    const nginxPort = await freePort();
+    nginxOrigin = `http://127.0.0.1:${nginxPort}`;
+    const nginxDir = fs.mkdtempSync(path.join(cms.dir, 'nginx-'));
+    nginx = await startNginx(
+      nginxDir,
+      nginxConfig([], { releasesDir: releases, listen: `127.0.0.1:${nginxPort}` }),
+      nginxOrigin,
+    );
     workers.push(startWorker(cms, releases, 'w1'));
   });
 
   afterAll(async () => {
     for (const worker of workers) await worker.stop();
+    nginx?.stop();
     server?.close();
     await cms?.destroy();
   });
@@ -398,7 +435,7 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     expect(leaked).toEqual([]);
   }, 240_000);
 
-  it('keeps every address it published: a slug renamed twice answers 301 from both old ones, a deleted entry 410, an unknown address 404, all in the hub’s look', async () => {
+  it('keeps every address it published: a slug renamed twice answers 301 from both old ones, a deleted entry 410, an unknown address 404, all in the hub’s look; moved to another territory, 301 to that hub', async () => {
     const entry = await createOpportunity(`Indirizzi ${run} Lecco`, { territory: 'lecco' });
     await waitFor('the entry live on Lecco', async () => (await page('lecco', entry.slug)).status === 200);
     const rename = async (slug: string) => {
@@ -416,6 +453,7 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       const moved = await page('lecco', old);
       expect(moved.status, `/lecco/opportunita/${old}/`).toBe(301);
       expect(moved.headers.location).toBe(`/lecco/opportunita/${newest}/`);
+      await expectBoth(`/lecco/opportunita/${old}/`, 301, `/lecco/opportunita/${newest}/`);
       // Hosts that cannot redirect serve the release's own redirect page there.
       const stub = fs.readFileSync(path.join(releases, 'lecco', 'current', 'opportunita', old, 'index.html'), 'utf8');
       expect(stub).toContain(`/lecco/opportunita/${newest}/`);
@@ -443,10 +481,15 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     });
     expect(gone.body).toContain(`Ritirata ${run} Lecco`);
     expect(gone.body).toMatch(/name="robots" content="noindex/);
+    for (const answer of await fromBoth(`/lecco/opportunita/${deleted.slug}/`)) {
+      expect(answer.status, answer.server).toBe(410);
+      expect(answer.body, answer.server).toContain(`Ritirata ${run} Lecco`);
+    }
 
-    const unknown = await get(origin, `/lecco/opportunita/mai-esistita-${run}/`);
-    expect(unknown.status).toBe(404);
-    expect(unknown.body, 'the hub’s own 404 page').toContain('Lecco');
+    for (const unknown of await fromBoth(`/lecco/opportunita/mai-esistita-${run}/`)) {
+      expect(unknown.status, unknown.server).toBe(404);
+      expect(unknown.body, `${unknown.server}: the hub’s own 404 page`).toContain('Lecco');
+    }
 
     const sitemap = (await get(origin, '/lecco/sitemap-0.xml')).body;
     expect(sitemap).toContain(`/lecco/opportunita/${newest}/`);
@@ -455,7 +498,23 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     const feed = (await get(origin, '/lecco/rss/opportunita.xml')).body;
     expect(feed).toContain(`/opportunita/${newest}/`);
     for (const old of [entry.slug, second, deleted.slug]) expect(feed).not.toContain(`/opportunita/${old}/`);
-  });
+
+    // Moved to Crema's territory: every address Lecco gave it leads to its page on Crema's hub.
+    const moved = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, {
+      territory: { connect: [{ documentId: territories.crema }] },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/publish?locale=it`, {})).status).toBe(
+      200,
+    );
+    await waitFor('the entry live on Crema', async () => (await page('crema', newest)).status === 200);
+    await waitFor('Lecco leading to Crema', async () => (await page('lecco', newest)).status === 301);
+    for (const old of [entry.slug, second, newest])
+      await expectBoth(`/lecco/opportunita/${old}/`, 301, `/crema/opportunita/${newest}/`);
+    const lecco = (await get(origin, '/lecco/sitemap-0.xml')).body;
+    expect(lecco, 'no longer in Lecco’s sitemap').not.toContain(`/opportunita/${newest}/`);
+    expect((await get(origin, '/crema/sitemap-0.xml')).body).toContain(`/crema/opportunita/${newest}/`);
+  }, 300_000);
 
   it("withdraws a territory's hub when it is unpublished (410 everywhere, other hubs untouched); published again under a new slug, every old address leads there", async () => {
     await waitFor('Casalmaggiore idle', () => settled('casalmaggiore'));
@@ -470,7 +529,8 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     });
     expect(gone.body).toContain('non è più attivo');
     expect(gone.body).toContain('href="/crema/"');
-    expect((await get(origin, '/casalmaggiore/opportunita/')).status).toBe(410);
+    await expectBoth('/casalmaggiore/opportunita/', 410);
+    await expectBoth('/casalmaggiore/', 410);
     expect(
       fs.readdirSync(path.join(releases, 'casalmaggiore', 'releases')).length,
       'its releases kept',
@@ -492,6 +552,7 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       const moved = await get(origin, old);
       expect(moved.status, old).toBe(301);
       expect(moved.headers.location).toBe(old.replace('/casalmaggiore/', '/casalmaggiore-oglio-po/'));
+      await expectBoth(old, 301, old.replace('/casalmaggiore/', '/casalmaggiore-oglio-po/'));
     }
     const sitemap = (await get(origin, '/casalmaggiore-oglio-po/sitemap-0.xml')).body;
     expect(sitemap).toContain('/casalmaggiore-oglio-po/opportunita/');
@@ -526,6 +587,7 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       throw new Error(`${error.message}; last answer ${last}`);
     });
     expect(moved.headers.location).toBe('/cremona/opportunita/');
+    await expectBoth('/soresina/opportunita/', 301, '/cremona/opportunita/');
   }, 400_000);
 
   it('refuses unsigned, tampered, stale and replayed worker requests', async () => {
