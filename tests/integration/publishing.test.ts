@@ -439,7 +439,11 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
     const entry = await createOpportunity(`Indirizzi ${run} Lecco`, { territory: 'lecco' });
     await waitFor('the entry live on Lecco', async () => (await page('lecco', entry.slug)).status === 200);
     const rename = async (slug: string) => {
-      const res = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, { slug });
+      // With a deadline: its calendar file lives beside its page.
+      const res = await admin.request('PUT', `${CM}/${OPP}/${entry.documentId}?locale=it`, {
+        slug,
+        deadline: '2027-06-30',
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const published = await admin.request('POST', `${CM}/${OPP}/${entry.documentId}/actions/publish?locale=it`, {});
       expect(published.status, JSON.stringify(published.body)).toBe(200);
@@ -454,6 +458,12 @@ describe.each(databasesUnderTest())('publishing on %s', (database) => {
       expect(moved.status, `/lecco/opportunita/${old}/`).toBe(301);
       expect(moved.headers.location).toBe(`/lecco/opportunita/${newest}/`);
       await expectBoth(`/lecco/opportunita/${old}/`, 301, `/lecco/opportunita/${newest}/`);
+      // The calendar file a reader saved or subscribed to is still there, the same as the newest.
+      const calendar = await get(origin, `/lecco/opportunita/${old}.ics`);
+      expect(calendar.status, `/lecco/opportunita/${old}.ics`).toBe(200);
+      const stamped = (body: string) => body.replace(/^DTSTAMP:.*$/m, '');
+      expect(stamped(calendar.body)).toBe(stamped((await get(origin, `/lecco/opportunita/${newest}.ics`)).body));
+      expect(calendar.body).toContain(`/lecco/opportunita/${newest}/`);
       // Hosts that cannot redirect serve the release's own redirect page there.
       const stub = fs.readFileSync(path.join(releases, 'lecco', 'current', 'opportunita', old, 'index.html'), 'utf8');
       expect(stub).toContain(`/lecco/opportunita/${newest}/`);

@@ -86,6 +86,23 @@ export function buildAddresses(): Promise<ResolvedAddresses> {
   return resolved;
 }
 
+/**
+ * The old slugs of this hub's entries in a section (`opportunita`, `eventi`), by their current slug:
+ * the calendar file beside each old page (`opportunita/<old slug>.ics`) is written too, the same
+ * as the current one, for the links and subscriptions that named it. Entries moved to another hub
+ * are that hub's.
+ */
+export async function formerSlugsIn(section: string): Promise<Map<string, string[]>> {
+  const pattern = new RegExp(`^${section}/([a-z0-9-]+)/$`);
+  const former = new Map<string, string[]>();
+  for (const { from, to, hub } of (await buildAddresses()).redirects) {
+    const [old, now] = [pattern.exec(from)?.[1], pattern.exec(to)?.[1]];
+    if (hub || !old || !now) continue;
+    former.set(now, [...(former.get(now) ?? []), old]);
+  }
+  return former;
+}
+
 // documentId → the opportunity's version in a language, for every old address's page: made once.
 const translations = new Map<Lang, Promise<Map<string, Opportunity>>>();
 
