@@ -174,6 +174,19 @@ export const bookingSubmissionSchema = z.object({
 });
 export type BookingSubmission = z.infer<typeof bookingSubmissionSchema>;
 
+/** The fields of «Prenota» in the form's order: problems are listed as the reader meets the fields. */
+export const BOOKING_FORM_FIELDS = [
+  'hub',
+  'point',
+  'service',
+  'mode',
+  'slot',
+  'name',
+  'email',
+  'note',
+  'consent',
+] as const satisfies ReadonlyArray<keyof BookingSubmission & BookingField>;
+
 export const checkBookingSubmission = (input: Record<string, unknown>) =>
   checkFields<BookingField, BookingSubmission>(bookingSubmissionSchema, BOOKING_MESSAGES, 'slot', input, (data) =>
     countLinks(data.note ?? '') > QUESTION_LIMITS.maxLinks ? { note: bookingMessage(data.lang, 'note') } : {},

@@ -126,6 +126,23 @@ export const offerSubmissionSchema = (today: string) =>
   });
 export type OfferSubmission = z.infer<ReturnType<typeof offerSubmissionSchema>>;
 
+/** What a company writes in «Pubblica un'offerta», in the form's order: a refused form shows it again. */
+export const OFFER_FORM_FIELDS = [
+  'kind',
+  'title',
+  'summary',
+  'description',
+  'municipality',
+  'remote',
+  'deadline',
+  'applyUrl',
+  'applyEmail',
+  'organisation',
+  'vatNumber',
+  'contactName',
+  'contactEmail',
+] as const satisfies ReadonlyArray<keyof OfferSubmission>;
+
 /** Checks «Pubblica un'offerta»: its data, or every problem by field, in the form's language. */
 export const checkOfferSubmission = (input: Record<string, unknown>, now = new Date()) =>
   checkFields<OfferField, OfferSubmission>(

@@ -414,6 +414,7 @@ describe('the admin panel, as the operator of Crema', () => {
     expect(guide.status).toBe(200);
     expect(await guide.text()).toContain('<h1>Guida per gli operatori</h1>');
     expect(await page.getByRole('region', { name: 'Voci', exact: true }).count()).toBe(0);
+    expect(await axeViolations(page, 'the home page with «Il tuo territorio»')).toEqual([]);
 
     // The list: the office's columns, in Italian, ordered by deadline as the CMS orders them.
     const byDeadline = await operator.request(

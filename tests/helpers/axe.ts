@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * axe-core on a page against WCAG 2.1 A and AA: each violation as «label: rule (nodes) help at selectors», for a
@@ -13,4 +13,27 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
     (v) =>
       `${label}: ${v.id} (${v.nodes.length}) ${v.help} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/** Collects the violations of several pages and states, for one `expect(failures).toEqual([])`. */
+export function axeCollector() {
+  const failures: string[] = [];
+  const check = async (page: Page, label: string) => {
+    failures.push(...(await axeViolations(page, label)));
+  };
+  return { failures, check };
+}
+
+/**
+ * A page that never loads the site's scripts: what a reader without JavaScript gets, with axe
+ * still able to run in it (axe runs in the page: JavaScript turned off would stop it too).
+ */
+export async function withoutSiteScripts<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  await context.route('**/*.js', (route) => route.abort());
+  try {
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }

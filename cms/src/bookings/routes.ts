@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   bookableSlots,
+  BOOKING_FORM_FIELDS,
   bookingFormText,
   bookingMessage,
   bookingPaths,
@@ -136,9 +137,8 @@ export function bookingRoutes(strapi: Core.Strapi) {
       const slotMissing = !html && input.slot === undefined ? { slot: bookingMessage(lang, 'slot') } : {};
       const problems: Partial<Record<BookingField, string>> = { ...checked.problems, ...slotMissing };
       // In the form's order: the summary lists them as the reader meets the fields.
-      const order: BookingField[] = ['hub', 'point', 'service', 'mode', 'slot', 'name', 'email', 'note', 'consent'];
       return refuseFields(
-        Object.fromEntries(order.flatMap((field) => (problems[field] ? [[field, problems[field]]] : []))),
+        Object.fromEntries(BOOKING_FORM_FIELDS.flatMap((field) => (problems[field] ? [[field, problems[field]]] : []))),
       );
     }
     const { data } = checked;

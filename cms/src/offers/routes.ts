@@ -4,6 +4,7 @@ import {
   offerFormText,
   offerMessage,
   offerPaths,
+  OFFER_FORM_FIELDS,
   OFFER_RULES,
   sameSitePath,
   type OfferField,
@@ -32,21 +33,6 @@ import { offerFormPage, type OfferPage } from './pages';
  */
 const OPPORTUNITY = 'api::opportunity.opportunity';
 const CONTACT = 'api::personal-contact.personal-contact';
-const FIELDS: OfferField[] = [
-  'kind',
-  'title',
-  'summary',
-  'description',
-  'municipality',
-  'deadline',
-  'applyUrl',
-  'applyEmail',
-  'organisation',
-  'vatNumber',
-  'contactName',
-  'contactEmail',
-];
-
 /** A plain text as Strapi blocks: a paragraph per line. */
 const paragraphs = (text: string | undefined) =>
   text
@@ -67,9 +53,7 @@ export function offerRoutes(strapi: Core.Strapi) {
     const hub = await findHub(strapi, input.hub);
     const values: OfferPage['values'] = {
       ...Object.fromEntries(
-        [...FIELDS, 'remote' as const].flatMap((field) =>
-          typeof input[field] === 'string' ? [[field, input[field]]] : [],
-        ),
+        OFFER_FORM_FIELDS.flatMap((field) => (typeof input[field] === 'string' ? [[field, input[field]]] : [])),
       ),
       consent: input.consent === 'on' || input.consent === 'true',
     };

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { forms } from './env.ts';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations } from '../../helpers/axe.ts';
+import { axeCollector, withoutSiteScripts } from '../../helpers/axe.ts';
 import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
@@ -173,8 +173,7 @@ export function askTests(): void {
   });
 
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the confirmation and the privacy notice', async () => {
-    const failures: string[] = [];
-    const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
+    const { failures, check } = axeCollector();
     const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of [
@@ -192,18 +191,15 @@ export function askTests(): void {
     await check(page, 'the form with its errors');
     await context.close();
 
-    // axe runs in the page, so here the hub's scripts are not loaded instead of JavaScript turned off.
-    const noScript = await forms.live.browser.newContext();
-    await noScript.route('**/*.js', (route) => route.abort());
-    const plain = await noScript.newPage();
-    await plain.goto(form());
-    await plain.getByRole('button', { name: 'Invia la domanda' }).click();
-    await check(plain, 'the form sent without JavaScript, with its errors');
-    await plain.getByLabel('La tua domanda').fill('Una domanda abbastanza lunga da essere accettata dal modulo.');
-    await plain.getByLabel('Ho letto l’informativa sulla privacy').check();
-    await plain.getByRole('button', { name: 'Invia la domanda' }).click();
-    await check(plain, 'the page to confirm');
-    await noScript.close();
+    await withoutSiteScripts(forms.live.browser, async (plain) => {
+      await plain.goto(form());
+      await plain.getByRole('button', { name: 'Invia la domanda' }).click();
+      await check(plain, 'the form sent without JavaScript, with its errors');
+      await plain.getByLabel('La tua domanda').fill('Una domanda abbastanza lunga da essere accettata dal modulo.');
+      await plain.getByLabel('Ho letto l’informativa sulla privacy').check();
+      await plain.getByRole('button', { name: 'Invia la domanda' }).click();
+      await check(plain, 'the page to confirm');
+    });
     expect(failures).toEqual([]);
   });
 }

@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import { forms } from './env.ts';
-import type { Page } from 'playwright-core';
-import { axeViolations } from '../../helpers/axe.ts';
+import { axeCollector, withoutSiteScripts } from '../../helpers/axe.ts';
 import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
@@ -140,8 +139,7 @@ export function bookingTests(): void {
   });
 
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the slot page and the sent page', async () => {
-    const failures: string[] = [];
-    const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
+    const { failures, check } = axeCollector();
     const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of ['prenota/', 'prenota/richiesta-inviata/', 'en/book/']) {
@@ -156,14 +154,11 @@ export function bookingTests(): void {
     await check(page, 'the form with its errors');
     await context.close();
 
-    // axe runs in the page, so here the hub's scripts are not loaded instead of JavaScript turned off.
-    const noScript = await forms.live.browser.newContext();
-    await noScript.route('**/*.js', (route) => route.abort());
-    const plain = await noScript.newPage();
-    await plain.goto(form());
-    await plain.getByRole('button', { name: 'Scegli l’orario' }).click();
-    await check(plain, 'the slots to choose, with the problems');
-    await noScript.close();
+    await withoutSiteScripts(forms.live.browser, async (plain) => {
+      await plain.goto(form());
+      await plain.getByRole('button', { name: 'Scegli l’orario' }).click();
+      await check(plain, 'the slots to choose, with the problems');
+    });
     expect(failures).toEqual([]);
   });
 }

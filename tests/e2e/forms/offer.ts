@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { forms } from './env.ts';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../../helpers/axe.ts';
+import { axeCollector, withoutSiteScripts } from '../../helpers/axe.ts';
 import { queryStored } from '../../helpers/stored-state.ts';
 
 /**
@@ -133,8 +133,7 @@ export function offerTests(): void {
   });
 
   it('has no axe-core violation (WCAG 2.1 A and AA) on the form, its errors, the confirmation and the sent page', async () => {
-    const failures: string[] = [];
-    const check = async (page: Page, label: string) => failures.push(...(await axeViolations(page, label)));
+    const { failures, check } = axeCollector();
     const context = await forms.live.browser.newContext();
     const page = await context.newPage();
     for (const path of [
@@ -152,17 +151,15 @@ export function offerTests(): void {
     await check(page, 'the form with its errors');
     await context.close();
 
-    const noScript = await forms.live.browser.newContext();
-    await noScript.route('**/*.js', (route) => route.abort());
-    const plain = await noScript.newPage();
-    await plain.goto(form());
-    await plain.getByRole('button', { name: 'Invia l’offerta' }).click();
-    await check(plain, 'the form sent without JavaScript, with its errors');
-    await fill(plain, offer('Offerta per il controllo di accessibilità', '12345678903'));
-    await plain.getByLabel('Ho letto l’informativa sulla privacy').check();
-    await plain.getByRole('button', { name: 'Invia l’offerta' }).click();
-    await check(plain, 'the page to confirm');
-    await noScript.close();
+    await withoutSiteScripts(forms.live.browser, async (plain) => {
+      await plain.goto(form());
+      await plain.getByRole('button', { name: 'Invia l’offerta' }).click();
+      await check(plain, 'the form sent without JavaScript, with its errors');
+      await fill(plain, offer('Offerta per il controllo di accessibilità', '12345678903'));
+      await plain.getByLabel('Ho letto l’informativa sulla privacy').check();
+      await plain.getByRole('button', { name: 'Invia l’offerta' }).click();
+      await check(plain, 'the page to confirm');
+    });
     expect(failures).toEqual([]);
   });
 }
