@@ -8,9 +8,10 @@ import sitoEn from './translations/sito.en.json';
  * the admin's default), and translations/sito.en.json, for a user who chose English in their
  * profile. Ids are `sito.<page>.<key>`; counts are ICU plurals (`{count, plural, one {…} other
  * {…}}`). As in Strapi's own code the English text is each message's default, here read from the
- * English dictionary so it is written once. An id missing from sito.en.json is a type error
- * (`tsc -p cms/src/admin/tsconfig.json`); tests/unit/admin-messages.test.ts fails when the
- * dictionaries differ in ids or placeholders, or the code names an id they lack.
+ * English dictionary so it is written once. An id missing from sito.en.json is a type error in an
+ * editor (`pnpm typecheck` leaves the admin out: Strapi's packages bring two versions of React's
+ * types); tests/unit/admin-messages.test.ts fails when the dictionaries differ in ids or
+ * placeholders, or the code names an id they lack.
  */
 export type MessageId = keyof typeof sitoEn;
 type Values = Record<string, string | number | boolean | Date | null | undefined>;
