@@ -89,7 +89,13 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     }
     return server;
   };
-  let hosts = { at: 0, map: new Map<string, string>(), former: new Map<string, string>() };
+  let hosts = {
+    at: 0,
+    map: new Map<string, string>(),
+    former: new Map<string, string>(),
+    /** Each deployed hub's hostname now, by slug. */
+    hostnames: new Map<string, string>(),
+  };
   const readHosts = () => {
     if (Date.now() - hosts.at > 2_000) {
       const map = new Map<string, string>();
@@ -98,14 +104,16 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
       const hubs = deployedHubs(root).sort(
         (a, b) => Number(hubRoot(root, a.slug) !== null) - Number(hubRoot(root, b.slug) !== null),
       );
+      const hostnames = new Map<string, string>();
       for (const hub of hubs) if (hub.hostname) map.set(hub.hostname.toLowerCase(), hub.slug);
+      for (const hub of hubs) if (hub.hostname) hostnames.set(hub.slug, hub.hostname);
       // A hostname a live hub had before: it leads to the hub's hostname now, or serves the hub
       // when it has none. Never one a hub has now.
       for (const hub of hubs)
         if (hubRoot(root, hub.slug))
           for (const hostname of hub.formerHostnames ?? [])
             if (!map.has(hostname.toLowerCase())) former.set(hostname.toLowerCase(), hub.slug);
-      hosts = { at: Date.now(), map, former };
+      hosts = { at: Date.now(), map, former, hostnames };
     }
     return hosts;
   };
@@ -168,7 +176,8 @@ export function createHubServer(root = RELEASES_DIR, options: HubServerOptions =
     const otherHost = hubForHost(host) && hostnameOf(other);
     return otherHost ? `//${otherHost}${/:\d+$/.exec(host ?? '')?.[0] ?? ''}${to}` : to;
   };
-  const hostnameOf = (hub: string) => deployedHubs(root).find((candidate) => candidate.slug === hub)?.hostname ?? null;
+  // From the same snapshot as the hosts (read at most every 2 s), not the hubs' files at each request.
+  const hostnameOf = (hub: string) => readHosts().hostnames.get(hub) ?? null;
 
   // The address book of each live release (lib/publishing/addresses.ts), read once per release.
   const books = new Map<string, { redirects: Map<string, string>; gone: Set<string> }>();
