@@ -123,6 +123,117 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     }
   });
 
+  /** What a stored question is linked to, by version: the rows the admin and the builds read. */
+  const linksOf = async (questionId: number) => ({
+    territory: await queryStored<{ slug: string; published: number | boolean }>(
+      cms,
+      `SELECT t.slug, t.published_at IS NOT NULL AS published FROM questions_territory_lnk l JOIN territories t ON t.id = l.territory_id WHERE l.question_id = ${questionId}`,
+    ),
+    area: await queryStored<{ slug: string; locale: string; published: number | boolean }>(
+      cms,
+      `SELECT a.slug, a.locale, a.published_at IS NOT NULL AS published FROM questions_thematic_area_lnk l JOIN thematic_areas a ON a.id = l.thematic_area_id WHERE l.question_id = ${questionId}`,
+    ),
+  });
+  const questionRow = async (text: string) =>
+    (
+      await queryStored<Record<string, unknown> & { id: number; document_id: string; slug: string }>(
+        cms,
+        `SELECT id, document_id, locale, slug, published_at, to_review, last_verified_at, regional FROM questions WHERE question = '${text}'`,
+      )
+    ).map((row) => ({ ...row, to_review: Boolean(row.to_review), regional: Boolean(row.regional) }));
+
+  it('writes the rows the Document Service writes: a draft linked to drafts in its language, its contact to every version', async () => {
+    // The endpoint writes with the query engine (submissions/store-question.ts); the admin writes
+    // the same question through the Document Service. Their rows must agree.
+    const text = 'How can I prepare for a job interview for a summer internship?';
+    const response = await send(
+      { ...valid({ question: text, lang: 'en', email: 'ask.en@example.org', age: 20 }), altcha: await proof() },
+      { 'X-Forwarded-For': '198.51.100.60' },
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const [fromHub, ...more] = await questionRow(text);
+    expect(more).toEqual([]);
+    expect(fromHub).toMatchObject({
+      locale: 'en',
+      slug: 'how-can-i-prepare-for-a-job-interview-for-a-summer-internship',
+      published_at: null,
+      to_review: true,
+      last_verified_at: null,
+      regional: false,
+    });
+
+    const territories = await root.request(
+      'GET',
+      `/content-manager/collection-types/${TERRITORY}?filters[slug][$eq]=cremona`,
+    );
+    const [area] = await queryStored<{ document_id: string }>(
+      cms,
+      "SELECT document_id FROM thematic_areas WHERE slug = 'tirocini' AND locale = 'it' LIMIT 1",
+    );
+    const english = await queryStored<{ id: number }>(
+      cms,
+      `SELECT id FROM thematic_areas WHERE document_id = '${area!.document_id}' AND locale = 'en'`,
+    );
+    const areaId = english.length ? area!.document_id : undefined;
+    expect(areaId, 'the area has an English version').toBeTruthy();
+    const byAdmin = await root.request('POST', '/content-manager/collection-types/api::question.question?locale=en', {
+      question: `${text} (admin)`,
+      territory: { connect: [{ documentId: territories.body.results[0].documentId }] },
+      thematicArea: { connect: [{ documentId: areaId, locale: 'en' }] },
+      toReview: true,
+    });
+    expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(201);
+    const [fromAdmin] = await questionRow(`${text} (admin)`);
+
+    const hubLinks = await linksOf(fromHub!.id);
+    expect(hubLinks).toEqual(await linksOf(fromAdmin!.id));
+    expect(hubLinks.area.map(({ locale }) => locale)).toEqual(['en']);
+    expect(hubLinks.territory.map(({ published }) => Boolean(published))).toEqual([false]);
+
+    // The contact: no draft and publish, so published, linked to the question's draft and, as the
+    // Document Service links a type without drafts, to both versions of the territory.
+    const [contact, ...others] = await queryStored<Record<string, unknown> & { id: number }>(
+      cms,
+      `SELECT c.id, c.email, c.age, c.language, c.purpose, c.published_at IS NOT NULL AS published FROM personal_contacts c JOIN personal_contacts_question_lnk l ON l.personal_contact_id = c.id WHERE l.question_id = ${fromHub!.id}`,
+    );
+    expect(others).toEqual([]);
+    expect({ ...contact, id: undefined, published: Boolean(contact!.published) }).toEqual({
+      id: undefined,
+      email: 'ask.en@example.org',
+      age: 20,
+      language: 'en',
+      purpose: 'question',
+      published: true,
+    });
+    const contactTerritories = await queryStored<{ slug: string; published: number | boolean }>(
+      cms,
+      `SELECT t.slug, t.published_at IS NOT NULL AS published FROM personal_contacts_territory_lnk l JOIN territories t ON t.id = l.territory_id WHERE l.personal_contact_id = ${contact!.id} ORDER BY published`,
+    );
+    expect(contactTerritories.map((row) => [row.slug, Boolean(row.published)])).toEqual([
+      ['cremona', false],
+      ['cremona', true],
+    ]);
+
+    // And the operator's admin reads it as any other: the draft with its territory and area.
+    const opened = await root.request(
+      'GET',
+      `/content-manager/collection-types/api::question.question/${fromHub!.document_id as string}?locale=en`,
+    );
+    expect(opened.status).toBe(200);
+    expect(opened.body.data).toMatchObject({ question: text, locale: 'en', toReview: true });
+
+    // A second question with the same words gets a slug of its own.
+    const again = await send(
+      { ...valid({ question: text, lang: 'en' }), altcha: await proof() },
+      { 'X-Forwarded-For': '198.51.100.60' },
+    );
+    expect(again.status).toBe(201);
+    expect((await questionRow(text)).map((row) => row.slug).sort()).toEqual([
+      'how-can-i-prepare-for-a-job-interview-for-a-summer-internship',
+      'how-can-i-prepare-for-a-job-interview-for-a-summer-internship-2',
+    ]);
+  });
+
   it('takes a plain HTML form (a checkbox sends «on», numbers come as text), keeping text only', async () => {
     const form = new URLSearchParams({
       hub: 'cremona',

@@ -20,17 +20,26 @@ export function fillSlug(strapi: Core.Strapi): Modules.Documents.Middleware.Midd
     const text = data?.[source];
     if (!data || data.slug || typeof text !== 'string') return next();
 
-    const base = slugify(text) || 'voce';
-    let candidate = base;
-    for (let n = 2; ; n += 1) {
-      const taken = await strapi.db.query(ctx.uid).findOne({
-        where: { slug: candidate, ...(params.locale ? { locale: params.locale } : {}) },
-        select: ['documentId'],
-      });
-      if (!taken || taken.documentId === params.documentId) break;
-      candidate = `${base}-${n}`;
-    }
-    data.slug = candidate;
+    data.slug = await freeSlug(strapi, ctx.uid, text, params.locale, params.documentId);
     return next();
   };
+}
+
+/** The slug made from `text` that no other document of `uid` has in `locale`: "stage-estivo-2". */
+export async function freeSlug(
+  strapi: Core.Strapi,
+  uid: string,
+  text: string,
+  locale?: string,
+  documentId?: string,
+): Promise<string> {
+  const base = slugify(text) || 'voce';
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const taken = (await strapi.db.query(uid as never).findOne({
+      where: { slug: candidate, ...(locale ? { locale } : {}) },
+      select: ['documentId'],
+    })) as { documentId: string } | null;
+    if (!taken || taken.documentId === documentId) return candidate;
+  }
 }

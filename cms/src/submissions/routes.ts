@@ -25,6 +25,7 @@ import {
 } from './http';
 import { issuePass } from './pass';
 import { newChallenge } from './proof';
+import { storeQuestion } from './store-question';
 
 /**
  * The public endpoints the hubs' forms call (content API, no token: the hubs are static):
@@ -41,8 +42,6 @@ import { newChallenge } from './proof';
  * HTML: the form again with its problems (400), a page to check and confirm it in place of the
  * proof of work (200, see pass.ts), or, once stored, a redirect (303) to the hub's page `done`.
  */
-const QUESTION = 'api::question.question';
-const CONTACT = 'api::personal-contact.personal-contact';
 
 function submissionRoutes(strapi: Core.Strapi) {
   const challenge = async (ctx: Context) => {
@@ -121,30 +120,13 @@ function submissionRoutes(strapi: Core.Strapi) {
     // Without JavaScript the form comes back filled in, so nothing typed is lost.
     if (limited) return html ? answerPage(ctx, 429, page({}, limited)) : refuse(ctx, 429, {}, limited);
 
-    // One transaction: a question never exists without its contact, nor a contact without its question.
-    const created = await strapi.db.transaction(async () => {
-      const entry = (await strapi.documents(QUESTION).create({
-        locale: data.lang,
-        data: {
-          question: data.question,
-          territory: hub.documentId,
-          thematicArea: area?.documentId ?? null,
-          regional: false,
-          toReview: true,
-        },
-      } as never)) as { documentId: string };
-      await strapi.documents(CONTACT).create({
-        data: {
-          purpose: 'question',
-          email: data.email ?? null,
-          age: data.age ?? null,
-          language: data.lang,
-          consentAt: new Date().toISOString(),
-          question: entry.documentId,
-          territory: hub.documentId,
-        },
-      } as never);
-      return entry;
+    const created = await storeQuestion(strapi, {
+      lang: data.lang,
+      question: data.question,
+      territoryDocumentId: hub.documentId,
+      areaDocumentId: area?.documentId ?? null,
+      email: data.email ?? null,
+      age: data.age ?? null,
     });
     strapi.log.info(`[sito] question ${created.documentId} received for ${data.hub}`);
     notifyNewQuestion(
