@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cmsEnvSchema, DEV_ADMIN } from '@sito/shared';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/browser.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
@@ -41,6 +43,27 @@ const SHOTS: Array<{ name: string; path: string; wait: (page: Page) => Promise<u
 ];
 
 /**
+ * A question a young person sends to Crema from its hub, through the public endpoint with a solved
+ * proof of work, as the form does: so «In arrivo» shows what an operator finds there.
+ */
+async function askCrema(cmsUrl: string): Promise<void> {
+  const challenge = (await (await fetch(`${cmsUrl}/api/sito/submissions/challenge`)).json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  const response = await fetch(`${cmsUrl}/api/sito/submissions/questions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      hub: 'crema',
+      question: 'Ho 19 anni e un diploma di ragioneria: come posso fare un tirocinio in un’azienda di Crema?',
+      age: 19,
+      consent: true,
+      altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'),
+    }),
+  });
+  if (response.status !== 201) throw new Error(`The guide's question was refused: ${await response.text()}`);
+}
+
+/**
  * `pnpm guide:screenshots`: boots a CMS with the demo content on a throw-away SQLite database,
  * signs in to the admin in Chromium as the demo operator of Crema, and writes the guide's pictures
  * to docs/guida/, so they show the admin as it is today. Run it after changing the admin.
@@ -65,6 +88,7 @@ export async function main(): Promise<void> {
   });
   const browser = await launchChromium();
   try {
+    await askCrema(cms.url);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
     fs.mkdirSync(GUIDE_IMAGES, { recursive: true });
     await page.goto(`${cms.url}/admin/auth/login`);
@@ -74,6 +98,12 @@ export async function main(): Promise<void> {
     await page.locator('input[name="password"]').fill(DEV_ADMIN.password);
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+    // Strapi's own announcements (a banner above every page) are not part of the guide.
+    const dismiss = page.getByRole('button', { name: /^(chiudi|close)/i }).first();
+    await dismiss
+      .waitFor({ timeout: 10_000 })
+      .then(() => dismiss.click())
+      .catch(() => console.log('  (no announcement banner to close)'));
     for (const shot of SHOTS) {
       await page.goto(`${cms.url}${shot.path}`);
       await shot.wait(page);
