@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cmsEnvSchema, DEV_ADMIN } from '@sito/shared';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Page } from 'playwright-core';
+import { solvedProof } from './lib/altcha-proof.ts';
 import { launchChromium } from './lib/browser.ts';
 import { ensureCmsBuilt, startCms } from './lib/cms.ts';
 import { generateStrapiSecrets } from './lib/cms-secrets.ts';
@@ -47,8 +46,6 @@ const SHOTS: Array<{ name: string; path: string; wait: (page: Page) => Promise<u
  * proof of work, as the form does: so «In arrivo» shows what an operator finds there.
  */
 async function askCrema(cmsUrl: string): Promise<void> {
-  const challenge = (await (await fetch(`${cmsUrl}/api/sito/submissions/challenge`)).json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
   const response = await fetch(`${cmsUrl}/api/sito/submissions/questions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -57,7 +54,7 @@ async function askCrema(cmsUrl: string): Promise<void> {
       question: 'Ho 19 anni e un diploma di ragioneria: come posso fare un tirocinio in un’azienda di Crema?',
       age: 19,
       consent: true,
-      altcha: Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'),
+      altcha: await solvedProof(cmsUrl),
     }),
   });
   if (response.status !== 201) throw new Error(`The guide's question was refused: ${await response.text()}`);

@@ -1,6 +1,7 @@
 import { createChallenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { altchaSigningKey } from '@sito/shared/signing';
+import { encodeProof } from './altcha-proof.ts';
 import { queryStored } from '../../tests/helpers/stored-state.ts';
 import { constantRate, type LoadResult } from './load.ts';
 import type { TempDatabase } from './temp-database.ts';
@@ -44,7 +45,7 @@ async function proofs(count: number, adminSecret: string): Promise<string[]> {
     });
     const solution = await solveChallenge({ challenge, deriveKey, counterStart: counter });
     if (!solution) throw new Error('A bench proof could not be made.');
-    out.push(Buffer.from(JSON.stringify({ challenge, solution })).toString('base64'));
+    out.push(encodeProof(challenge, solution));
   }
   return out;
 }

@@ -3,8 +3,6 @@ import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { CODE_LABELS_EN, codeLabel, DEV_ADMIN, EDITORIAL_CONTENT_TYPES, romeDate } from '@sito/shared';
 import { CMS_DIR } from '../../scripts/lib/paths.ts';
 import { createHubServer } from '../../scripts/serve-hubs.ts';
@@ -14,6 +12,7 @@ import { axeViolations } from '../helpers/axe.ts';
 import { live, startWorker, waitFor, type TestWorker } from '../helpers/publishing.ts';
 import { liveRelease } from '../../scripts/lib/publishing/releases.ts';
 import { loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
+import { solvedProof } from '../../scripts/lib/altcha-proof.ts';
 
 const CM = '/content-manager/collection-types';
 const OPP = 'api::opportunity.opportunity';
@@ -74,9 +73,7 @@ describe('the admin panel, as the operator of Crema', () => {
 
   it('«In arrivo» lists what came from the own territory’s site, oldest first, and opens it', async () => {
     const send = async (endpoint: string, data: Record<string, unknown>) => {
-      const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
-      const solution = await solveChallenge({ challenge, deriveKey });
-      const altcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+      const altcha = await solvedProof(cms.url);
       const response = await fetch(`${cms.url}/api/sito/submissions/${endpoint}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -129,9 +126,7 @@ describe('the admin panel, as the operator of Crema', () => {
   it('«Dati personali» finds one person’s data in the own territory only, downloads it and erases it', async () => {
     // Giulia asked a question in Crema and one in Cremona.
     const ask = async (hub: string, question: string) => {
-      const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
-      const solution = await solveChallenge({ challenge, deriveKey });
-      const altcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+      const altcha = await solvedProof(cms.url);
       const response = await fetch(`${cms.url}/api/sito/submissions/questions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

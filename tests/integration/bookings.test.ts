@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { DEV_ADMIN, BOOKING_RULES, bookingMessage } from '@sito/shared';
 import {
   createEntry,
@@ -13,6 +11,7 @@ import {
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { solvedProof } from '../../scripts/lib/altcha-proof.ts';
 
 const TERRITORY = 'api::territory.territory';
 const BOOKINGS = '/content-manager/collection-types/api::booking.booking';
@@ -50,11 +49,7 @@ describe.each(databasesUnderTest())('bookings sent from a hub, on %s', (database
   const count = async (where = '1=1') =>
     Number((await queryStored<{ n: number | string }>(cms, `SELECT count(*) AS n FROM bookings WHERE ${where}`))[0]!.n);
 
-  const proof = async (): Promise<string> => {
-    const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
-    const solution = await solveChallenge({ challenge, deriveKey });
-    return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
-  };
+  const proof = (): Promise<string> => solvedProof(cms.url);
 
   const request = async (
     path: string,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { DEV_ADMIN, romeDate } from '@sito/shared';
 import { createEntry, databasesUnderTest, loginAdmin, startTestCms, type TestCms } from '../helpers/test-cms.ts';
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
+import { solvedProof } from '../../scripts/lib/altcha-proof.ts';
 
 const TERRITORY = 'api::territory.territory';
 const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -29,11 +28,7 @@ describe.each(databasesUnderTest())('the operators’ inbox, on %s', (database) 
   let address = 0;
   let crema = '';
 
-  const proof = async (): Promise<string> => {
-    const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
-    const solution = await solveChallenge({ challenge, deriveKey });
-    return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
-  };
+  const proof = (): Promise<string> => solvedProof(cms.url);
   const send = async (endpoint: string, data: Record<string, unknown>) => {
     const response = await fetch(`${cms.url}/api/sito/submissions/${endpoint}`, {
       method: 'POST',

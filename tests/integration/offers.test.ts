@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { DEV_ADMIN, offerMessage, romeDate, addDays } from '@sito/shared';
 import {
   createEntry,
@@ -13,6 +11,7 @@ import {
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { solvedProof } from '../../scripts/lib/altcha-proof.ts';
 
 const TERRITORY = 'api::territory.territory';
 const OPPORTUNITIES = '/content-manager/collection-types/api::opportunity.opportunity';
@@ -36,11 +35,7 @@ describe.each(databasesUnderTest())('offers sent from a hub, on %s', (database) 
     contacts: await count('personal_contacts'),
   });
 
-  const proof = async (): Promise<string> => {
-    const challenge = (await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge;
-    const solution = await solveChallenge({ challenge, deriveKey });
-    return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
-  };
+  const proof = (): Promise<string> => solvedProof(cms.url);
 
   const send = async (data: Record<string, unknown>) => {
     const response = await fetch(`${cms.url}${ENDPOINT}`, {

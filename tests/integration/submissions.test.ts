@@ -13,6 +13,7 @@ import {
 import { closeStoredReads, queryStored } from '../helpers/stored-state.ts';
 import { freePort } from '../../scripts/lib/net.ts';
 import { startMailCatcher, type MailCatcher } from '../../scripts/lib/mail-catcher.ts';
+import { encodeProof } from '../../scripts/lib/altcha-proof.ts';
 
 const TERRITORY = 'api::territory.territory';
 const ENDPOINT = '/api/sito/submissions/questions';
@@ -39,7 +40,7 @@ describe.each(databasesUnderTest())('questions sent from a hub, on %s', (databas
     const fresh = challenge ?? ((await (await fetch(`${cms.url}/api/sito/submissions/challenge`)).json()) as Challenge);
     const solution = await solveChallenge({ challenge: fresh, deriveKey });
     expect(solution, 'the challenge is solvable').not.toBeNull();
-    return Buffer.from(JSON.stringify({ challenge: fresh, solution })).toString('base64');
+    return encodeProof(fresh, solution!);
   };
 
   const send = async (body: Record<string, unknown> | string, headers: Record<string, string> = {}) => {

@@ -23,7 +23,7 @@ export interface QuestionToStore {
  * engine (`strapi.db.query`), not the Document Service. The Document Service spent about 40 queries
  * on a question and its contact: each write's checks, a reload, and after the commit a deep read of
  * both documents for the `entry.create` event. Here it is 7 queries. The rows are the ones the
- * Document Service writes, which `store-question.test.ts` compares link by link:
+ * Document Service writes, which `tests/integration/submissions.test.ts` compares link by link:
  * - the question is a draft in the form's language, flagged to review, not verified by anyone
  *   (as the `freshness` middleware makes what people send), with a free slug (`freeSlug`, as `fillSlug`);
  * - a draft links to the draft version of its territory and of its area in its own language;
